@@ -1,0 +1,82 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Document, Publication, Review
+from films.admin import PUBLISHING_FIELDSET
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "language"]
+    list_filter = ["kind", "language"]
+    search_fields = ["name", "url"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "parent", "position", "posted_by", "date"]
+    list_filter = ["kind"]
+    search_fields = ["title", "posted_by", "url", "note"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["parent"]
+    fields = ["title", "slug", "kind", ("parent", "position"), "posted_by", "date", "url", "note"]
+
+    def get_queryset(self, request):
+        # A document's __str__ names its thread: the changelist shows the
+        # parent's __str__ too, and autocomplete lists every result's.
+        return super().get_queryset(request).select_related("parent__parent")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    date_hierarchy = "date"
+    list_display = ["title", "publication", "date", "byline", "language", "status"]
+    list_filter = ["status", "publication", "language"]
+    list_select_related = ["publication"]
+    search_fields = ["title", "byline", "text", "publication__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["publication", "authors", "films", "people", "via"]
+    readonly_fields = ["created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "publication", "date", "byline", "authors"]}),
+        (_("Text"), {"fields": ["language", "text", "url"]}),
+        (_("Mentions"), {"fields": ["films", "people"]}),
+        (_("Provenance"), {"fields": ["via", "source_line", "provenance_note"]}),
+        PUBLISHING_FIELDSET,
+    ]
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "film",
+        "publication",
+        "author",
+        "byline",
+        "date",
+        "rating_as_published",
+        "status",
+    ]
+    list_filter = ["status", "publication", "language"]
+    list_select_related = ["film", "publication", "author"]
+    search_fields = ["title", "byline", "text", "film__title", "publication__name", "author__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["film", "publication", "author", "via"]
+    readonly_fields = ["score", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["film", "title", "slug", "publication", "author", "byline", "date"]}),
+        (_("Text"), {"fields": ["language", "text", "url"]}),
+        (_("Rating"), {"fields": [("rating", "rating_scale"), "rating_text", "score"]}),
+        (_("Provenance"), {"fields": ["via", "provenance_note"]}),
+        PUBLISHING_FIELDSET,
+    ]
+
+    def get_queryset(self, request):
+        # An untitled review's __str__ names its film; autocomplete lists it.
+        return super().get_queryset(request).select_related("film")
+
+    @admin.display(description=_("rating"), ordering="score")
+    def rating_as_published(self, review):
+        return review.rating_display

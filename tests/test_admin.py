@@ -1,0 +1,423 @@
+import datetime
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from articles.models import Article, Document, Publication, Review
+from films.models import (
+    Claim,
+    Company,
+    CompanyCredit,
+    Credit,
+    Film,
+    FilmLink,
+    FilmTitle,
+    Person,
+    PersonName,
+    Track,
+    TrackCredit,
+)
+from tests.conftest import (
+    MAKERS,
+    admin_url,
+    film_form_data,
+    inline_data,
+    make_article,
+    make_credit,
+    make_document,
+    make_film,
+    make_person,
+    make_person_name,
+    make_publication,
+    make_review,
+    make_track,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = pytest.mark.parametrize("model", MAKERS, ids=lambda model: model._meta.model_name)
+
+
+def test_every_model_is_registered():
+    models = {
+        model
+        for app_label in ["films", "articles"]
+        for model in apps.get_app_config(app_label).get_models()
+    }
+    assert {model for model in models if not admin.site.is_registered(model)} == set()
+    # The page tests below build one row of each model with these.
+    assert models == set(MAKERS)
+
+
+# ---------------------------------------------------------------------------
+# Every page answers
+# ---------------------------------------------------------------------------
+
+
+@MODELS
+def test_changelist_answers(admin_client, model):
+    MAKERS[model]()
+    response = admin_client.get(admin_url(model, "changelist"))
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
+
+
+@MODELS
+def test_add_page_answers(admin_client, model):
+    response = admin_client.get(admin_url(model, "add"))
+    assert response.status_code == 200
+
+
+@MODELS
+def test_change_page_answers(admin_client, model):
+    obj = MAKERS[model]()
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+    assert response.status_code == 200
+    assert response.context["original"] == obj
+
+
+def test_film_change_page_lists_every_inline(admin_client):
+    film = make_film()
+    make_credit(film=film)
+    response = admin_client.get(admin_url(Film, "change", film.pk))
+    prefixes = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
+    assert prefixes == ["titles", "links", "credits", "company_credits", "tracks", "claims"]
+
+
+# ---------------------------------------------------------------------------
+# Search and autocomplete
+# ---------------------------------------------------------------------------
+
+
+def search(client, model, term):
+    response = client.get(admin_url(model, "changelist"), {"q": term})
+    assert response.status_code == 200
+    return list(response.context["cl"].result_list)
+
+
+def test_person_search_finds_a_name_form(admin_client):
+    person = make_person(name="Kim Tae-kyun", name_hangul="김태균")
+    make_person_name(person=person, name="Kim Tae Gyoon")
+    make_person(name="Cha In-pyo")
+    assert search(admin_client, Person, "Gyoon") == [person]
+    assert search(admin_client, Person, "김태균") == [person]
+
+
+def test_person_matching_several_name_forms_is_listed_once(admin_client):
+    person = make_person(name="Kim Tae-kyun")
+    make_person_name(person=person, name="Kim Tae-gyun")
+    make_person_name(person=person, name="KIM Tae-kyun")
+    assert search(admin_client, Person, "Kim Tae") == [person]
+
+
+def test_film_search_finds_another_title(admin_client):
+    film = make_film(title="Crossing", original_title="크로싱")
+    film.titles.create(title="Keurosing", kind="romanized")
+    make_film(title="The Chaser")
+    assert search(admin_client, Film, "Keurosing") == [film]
+    assert search(admin_client, Film, "크로싱") == [film]
+
+
+def test_article_search_covers_byline_text_and_publication(admin_client):
+    article = make_article(
+        byline="By Lee Eun-joo",
+        text="A defector's story.",
+        publication=make_publication(name="JoongAng Daily"),
+    )
+    make_article()
+    for term in ["Lee Eun-joo", "defector", "JoongAng"]:
+        assert search(admin_client, Article, term) == [article]
+
+
+def autocomplete_url(model, field_name, **params):
+    """Where the admin's autocomplete widget for `model.field_name` asks for choices."""
+    opts = model._meta
+    query = {"app_label": opts.app_label, "model_name": opts.model_name, "field_name": field_name}
+    return reverse("admin:autocomplete") + "?" + urlencode({**query, **params})
+
+
+def test_credited_as_autocomplete_offers_name_forms(admin_client):
+    name = make_person_name(name="Kim Tae Gyoon")
+    make_person_name(name="Cha In-pyo")
+    response = admin_client.get(autocomplete_url(Credit, "credited_as", term="Gyoon"))
+    assert response.status_code == 200
+    assert [result["id"] for result in response.json()["results"]] == [str(name.pk)]
+
+
+# ---------------------------------------------------------------------------
+# One real submission per model
+# ---------------------------------------------------------------------------
+
+
+def add(client, model, data):
+    response = client.post(admin_url(model, "add"), data)
+    # On a refusal the page is shown again; its errors say why.
+    assert response.status_code == 302, response.context["errors"]
+
+
+def test_adding_a_film_saves_its_inlines(admin_client):
+    person = make_person(name="Cha In-pyo")
+    name = make_person_name(person=person, name="CHA In-pyo")
+    article = make_article()
+    document = make_document()
+    data = film_form_data(
+        titles=[{"title": "크로싱", "kind": "original", "language": "ko"}],
+        links=[{"url": "https://example.org/crossing", "kind": "official"}],
+        credits=[
+            {
+                "person": person.pk,
+                "role": "actor",
+                "character": "Kim Yong-soo",
+                "billing_order": "1",
+                "credited_as": name.pk,
+                "found_in_articles": [article.pk],
+            }
+        ],
+        company_credits=[{"company": MAKERS[Company]().pk, "role": "production"}],
+        tracks=[{"position": "1", "title": "Crossing", "length": "3:45"}],
+        claims=[
+            {
+                "fact": "release_date",
+                "rank": "normal",
+                "value": "June 26",
+                "date_start": "2008-06-26",
+                "date_precision": "day",
+                "country": "KR",
+                "document": document.pk,
+            }
+        ],
+    )
+    add(admin_client, Film, data)
+    film = Film.objects.get(slug="crossing")
+    credit = film.credits.get()
+    assert (credit.person, credit.department, credit.credited_as) == (person, "cast", name)
+    assert list(credit.found_in_articles.all()) == [article]
+    assert film.titles.get().title == "크로싱"
+    assert film.links.count() == film.company_credits.count() == 1
+    assert film.tracks.get().length == datetime.timedelta(minutes=3, seconds=45)
+    assert film.claims.get().document == document
+
+
+def test_adding_a_person_saves_name_forms(admin_client):
+    data = {
+        "name": "Kim Tae-kyun",
+        "slug": "kim-tae-kyun",
+        "name_hangul": "김태균",
+        "status": "published",
+        **inline_data(
+            "names",
+            [{"name": "Kim Tae Gyoon", "kind": "published"}, {"name": "김태균", "kind": "hangul"}],
+        ),
+    }
+    add(admin_client, Person, data)
+    person = Person.objects.get(slug="kim-tae-kyun")
+    assert sorted(person.names.values_list("name", flat=True)) == ["Kim Tae Gyoon", "김태균"]
+
+
+def test_adding_a_track_saves_its_credits(admin_client):
+    film, person = make_film(), make_person()
+    data = {
+        "film": film.pk,
+        "position": "3",
+        "title": "눈물",
+        "translation": "Tears",
+        **inline_data("credits", [{"person": person.pk, "role": "composer"}]),
+    }
+    add(admin_client, Track, data)
+    track = Track.objects.get(film=film, position=3)
+    assert track.credits.get().person == person
+
+
+# The models without inlines: the fields a curator fills in, built per test.
+SIMPLE_ADDS = {
+    FilmTitle: lambda: {"film": make_film().pk, "title": "Crossing", "kind": "english"},
+    FilmLink: lambda: {"film": make_film().pk, "url": "https://example.org/", "kind": "database"},
+    PersonName: lambda: {"person": make_person().pk, "name": "Kim Tae-gyun", "kind": "rr"},
+    Credit: lambda: {"film": make_film().pk, "person": make_person().pk, "role": "editor"},
+    Company: lambda: {"name": "BigHouse", "slug": "bighouse"},
+    CompanyCredit: lambda: {
+        "film": make_film().pk,
+        "company": MAKERS[Company]().pk,
+        "role": "distribution",
+    },
+    TrackCredit: lambda: {"track": make_track().pk, "person": make_person().pk, "role": "artist"},
+    Claim: lambda: {
+        "film": make_film().pk,
+        "fact": "budget",
+        "rank": "normal",
+        "value": "5 billion won",
+        "article": make_article().pk,
+    },
+    Publication: lambda: {"name": "The Korea Herald", "slug": "korea-herald", "kind": "newspaper"},
+    Document: lambda: {
+        "title": "Crossing (2008) thread",
+        "slug": "forum-thread",
+        "kind": "forum_thread",
+        "date": "2008-06-10",
+    },
+    Article: lambda: {
+        "title": "Cha In-pyo crosses over",
+        "slug": "cha-in-pyo",
+        "publication": make_publication().pk,
+        "date": "2008-05-30",
+        "language": "en",
+        "text": "The full text.",
+        "status": "published",
+        "films": [make_film().pk],
+    },
+    Review: lambda: {
+        "film": make_film().pk,
+        "slug": "review",
+        "language": "en",
+        "text": "The full text.",
+        "rating": "2.5",
+        "rating_text": "2.5 STARS",
+        "status": "draft",
+    },
+}
+
+
+@pytest.mark.parametrize("model", SIMPLE_ADDS, ids=lambda model: model._meta.model_name)
+def test_add_form_saves(admin_client, model):
+    data = SIMPLE_ADDS[model]()
+    before = model.objects.count()
+    add(admin_client, model, data)
+    assert model.objects.count() == before + 1
+
+
+def test_saved_credit_takes_department_from_role(admin_client):
+    add(admin_client, Credit, SIMPLE_ADDS[Credit]())
+    assert Credit.objects.get().department == "editing"
+
+
+def test_saved_review_without_scale_has_no_score(admin_client):
+    add(admin_client, Review, SIMPLE_ADDS[Review]())
+    review = Review.objects.get()
+    assert (review.rating_display, review.score) == ("2.5", None)
+
+
+# ---------------------------------------------------------------------------
+# Changelist query counts
+# ---------------------------------------------------------------------------
+
+
+ROWS = pytest.mark.parametrize("rows", [1, 20])
+
+
+@ROWS
+def test_film_changelist_makes_five_queries_whatever_the_rows(
+    admin_client, django_assert_num_queries, rows
+):
+    for _ in range(rows):
+        make_film()
+    # session, user, count of matches, count of all films, the page of films
+    with django_assert_num_queries(5):
+        response = admin_client.get(admin_url(Film, "changelist"))
+    assert response.context["cl"].result_count == rows
+
+
+@ROWS
+def test_person_changelist_makes_six_queries_whatever_the_rows(
+    admin_client, django_assert_num_queries, rows
+):
+    for _ in range(rows):
+        make_person_name(person=make_person())
+    # session, user, count of matches, count of all people, the page of people,
+    # their name forms
+    with django_assert_num_queries(6):
+        response = admin_client.get(admin_url(Person, "changelist"))
+    assert response.context["cl"].result_count == rows
+
+
+@ROWS
+def test_person_search_makes_six_queries_whatever_the_rows(
+    admin_client, django_assert_num_queries, rows
+):
+    for _ in range(rows):
+        make_person_name(person=make_person(), name="Kim Tae Gyoon")
+    # session, user, count of matches, count of all people, the page of people,
+    # their name forms
+    with django_assert_num_queries(6):
+        response = admin_client.get(admin_url(Person, "changelist"), {"q": "Gyoon"})
+    assert response.context["cl"].result_count == rows
+
+
+@ROWS
+def test_credit_changelist_makes_six_queries_whatever_the_rows(
+    admin_client, django_assert_num_queries, rows
+):
+    for _ in range(rows):
+        make_credit(credited_as=make_person_name())
+    # session, user, films for the film filter, count of matches, count of all
+    # credits, the page of credits with their people, name forms and films
+    with django_assert_num_queries(6):
+        response = admin_client.get(admin_url(Credit, "changelist"))
+    assert response.context["cl"].result_count == rows
+
+
+@ROWS
+def test_article_changelist_makes_eight_queries_whatever_the_rows(
+    admin_client, django_assert_num_queries, rows
+):
+    for _ in range(rows):
+        make_article()
+    # session, user, publications for the publication filter, count of
+    # matches, count of all articles, the page of articles with their
+    # publications, the first and last dates and the dates between them for
+    # the date hierarchy
+    with django_assert_num_queries(8):
+        response = admin_client.get(admin_url(Article, "changelist"))
+    assert response.context["cl"].result_count == rows
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@MODELS
+def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
+    MAKERS[model]()
+    url = admin_url(model, "changelist")
+    one_row = count_queries(admin_client, url)
+    for _ in range(19):
+        MAKERS[model]()
+    assert count_queries(admin_client, url) == one_row
+
+
+def test_document_changelist_queries_do_not_grow_with_nested_parts(admin_client):
+    # The parent column shows the parent's __str__, which names its own thread.
+    url = admin_url(Document, "changelist")
+    post = make_document(parent=make_document(), position=1)
+    one_reply = make_document(parent=post, position=1)
+    assert one_reply.parent.parent_id
+    before = count_queries(admin_client, url)
+    for position in range(2, 21):
+        make_document(parent=post, position=position)
+    assert count_queries(admin_client, url) == before
+
+
+def test_document_autocomplete_queries_do_not_grow_with_results(admin_client):
+    # Each result's label names its thread.
+    url = autocomplete_url(Track, "source")
+    thread = make_document()
+    one_result = count_queries(admin_client, url)
+    for position in range(1, 20):
+        make_document(parent=thread, position=position)
+    assert count_queries(admin_client, url) == one_result
+
+
+def test_review_autocomplete_queries_do_not_grow_with_results(admin_client):
+    # An untitled review's label names its film.
+    url = autocomplete_url(Claim, "review")
+    make_review(title="")
+    one_result = count_queries(admin_client, url)
+    for _ in range(19):
+        make_review(title="")
+    assert count_queries(admin_client, url) == one_result
