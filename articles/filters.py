@@ -1,0 +1,218 @@
+"""The filters of the press and review lists, read from the query string."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import F
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Publication, Review
+from films.models import Film, LanguageCode
+from search.engine import matching_ids
+from search.models import Kind
+
+ISO_DATE = ["%Y-%m-%d"]
+DATE_ERROR = _("Enter a date that exists, as year-month-day (2008-03-31).")
+
+# Every ordering ends on the primary key so that pages never share or skip a row.
+ORDERINGS = {
+    "newest": (F("date").desc(nulls_last=True), "title", "pk"),
+    "oldest": (F("date").asc(nulls_last=True), "title", "pk"),
+    "title": ("title", F("date").desc(nulls_last=True), "pk"),
+}
+DEFAULT_ORDERING = ORDERINGS["newest"]
+
+
+class IsoDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+    def format_value(self, value):
+        # A date input may only hold a real date; a bad one is reported in the alert.
+        if isinstance(value, str):
+            try:
+                datetime.datetime.strptime(value, "%Y-%m-%d")
+            except ValueError:
+                return None
+        return super().format_value(value)
+
+
+class PressFilterForm(forms.Form):
+    field_order = ["q", "source", "film", "date_after", "date_before", "language", "ordering"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        after, before = cleaned_data.get("date_after"), cleaned_data.get("date_before")
+        if after and before and after > before:
+            # Both dates stay in use, so the list is empty, as the message says.
+            raise ValidationError(
+                _(
+                    "The “from” date (%(after)s) is later than the “to” date (%(before)s), "
+                    "so nothing can match."
+                ),
+                code="date_range",
+                params={"after": after.isoformat(), "before": before.isoformat()},
+            )
+        return cleaned_data
+
+
+FILM_ERROR = _("There is no film with this name in the archive.")
+
+
+def published_films(request):
+    # A callable, so that "published" is judged at the time of the request.
+    return Film.objects.published()
+
+
+class PressFilterSet(django_filters.FilterSet):
+    """
+    The filters /press/ and /reviews/ share. A parameter that does not
+    validate is left out of the filtering and reported by problems().
+    """
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    source = django_filters.ModelMultipleChoiceFilter(
+        label=_("Source"),
+        field_name="publication__slug",
+        to_field_name="slug",
+        queryset=Publication.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("There is no source with this name.")},
+        # A publication is one value of a foreign key: no join, no duplicates.
+        distinct=False,
+    )
+    date_after = django_filters.DateFilter(
+        label=_("From"),
+        field_name="date",
+        lookup_expr="gte",
+        input_formats=ISO_DATE,
+        widget=IsoDateInput,
+        error_messages={"invalid": DATE_ERROR},
+    )
+    date_before = django_filters.DateFilter(
+        label=_("To"),
+        field_name="date",
+        lookup_expr="lte",
+        input_formats=ISO_DATE,
+        widget=IsoDateInput,
+        error_messages={"invalid": DATE_ERROR},
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=LanguageCode.choices,
+        empty_label=_("Any language"),
+        error_messages={"invalid_choice": _("There is no language with this code.")},
+    )
+    ordering = django_filters.ChoiceFilter(
+        label=_("Order"),
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("title", _("By title")),
+        ],
+        method="filter_ordering",
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose newest, oldest or title.")},
+    )
+
+    class Meta:
+        form = PressFilterForm
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        """Title and text, through the site's search: any spelling of a name finds it."""
+        kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
+        return queryset.filter(pk__in=matching_ids(kind, value))
+
+    def filter_ordering(self, queryset, name, value):
+        return queryset.order_by(*ORDERINGS[value])
+
+    def problems(self):
+        """
+        What is wrong with the query string, one dict per problem: message,
+        the field's label and the value given, and a link without it.
+        """
+        errors = self.form.errors
+        problems = [
+            {"message": message, "label": "", "value": "", "remove_url": ""}
+            for message in errors.get(NON_FIELD_ERRORS, [])
+        ]
+        for name in self.form.fields:
+            for message in errors.get(name, []):
+                problems.append(
+                    {
+                        "message": message,
+                        "label": self.form.fields[name].label,
+                        "value": ", ".join(self.data.getlist(name)),
+                        "remove_url": self.url_without(name),
+                    }
+                )
+        return problems
+
+    def active_filters(self):
+        """The filters in use as (label, value shown, link that drops it)."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        cleaned = self.form.cleaned_data
+        active = []
+        for publication in cleaned.get("source") or []:
+            active.append(
+                (_("Source"), publication.name, self.url_without("source", publication.slug))
+            )
+        for name in ("date_after", "date_before"):
+            if cleaned.get(name):
+                label = self.form.fields[name].label
+                active.append((label, date_format(cleaned[name]), self.url_without(name)))
+        if cleaned.get("film"):
+            active.append((_("Film"), cleaned["film"].title, self.url_without("film")))
+        if cleaned.get("language"):
+            label = LanguageCode(cleaned["language"]).label
+            active.append((_("Language"), label, self.url_without("language")))
+        if cleaned.get("q"):
+            active.append((_("Search"), f"“{cleaned['q']}”", self.url_without("q")))
+        return active
+
+    def url_without(self, name, value=None):
+        """This page's address without the parameter (or one of its values), on page 1."""
+        query = self.data.copy()
+        query.pop("page", None)
+        if value is None:
+            query.pop(name, None)
+        else:
+            query.setlist(name, [item for item in query.getlist(name) if item != value])
+        path = self.request.path if self.request else ""
+        return f"{path}?{query.urlencode()}" if query else path or "?"
+
+
+class ArticleFilterSet(PressFilterSet):
+    film = django_filters.ModelChoiceFilter(
+        label=_("Film"),
+        field_name="films",
+        to_field_name="slug",
+        queryset=published_films,
+        empty_label=_("Any film"),
+        error_messages={"invalid_choice": FILM_ERROR},
+    )
+
+    class Meta(PressFilterSet.Meta):
+        model = Article
+
+
+class ReviewFilterSet(PressFilterSet):
+    film = django_filters.ModelChoiceFilter(
+        label=_("Film"),
+        field_name="film",
+        to_field_name="slug",
+        queryset=published_films,
+        empty_label=_("Any film"),
+        error_messages={"invalid_choice": FILM_ERROR},
+    )
+
+    class Meta(PressFilterSet.Meta):
+        model = Review

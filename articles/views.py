@@ -1,0 +1,113 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+
+from articles.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
+from articles.models import Article, Review
+from articles.timeline import coverage_timeline
+from films.models import Film, Person
+
+PER_PAGE = 20
+
+
+def paginate(request, queryset):
+    """
+    The requested page and a message when the page parameter could not be
+    honoured: not a number gives the first page, past the end the last one.
+    Runs two queries: the count and the page's rows.
+    """
+    paginator = Paginator(queryset, PER_PAGE)
+    raw = request.GET.get("page", "").strip()
+    if not raw:
+        return paginator.page(1), None
+    try:
+        number = int(raw)
+    except ValueError:
+        return paginator.page(1), _("“%(page)s” is not a page number: this is the first page.") % {
+            "page": raw
+        }
+    if number < 1:
+        return paginator.page(1), _("There is no page %(page)s: this is the first page.") % {
+            "page": number
+        }
+    if number > paginator.num_pages:
+        message = _("There is no page %(page)s: this is the last page, %(last)s.") % {
+            "page": number,
+            "last": paginator.num_pages,
+        }
+        return paginator.page(paginator.num_pages), message
+    return paginator.page(number), None
+
+
+def filtered_list(request, filterset_class, queryset, template_name, extra_context=None):
+    filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    page, page_problem = paginate(request, filterset.qs)
+    problems = filterset.problems()
+    if page_problem:
+        problems.append({"message": page_problem, "label": "", "value": "", "remove_url": ""})
+    return render(
+        request,
+        template_name,
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "problems": problems,
+            "active_filters": filterset.active_filters(),
+            **(extra_context(filterset, page) if extra_context else {}),
+        },
+    )
+
+
+def press_timeline(filterset, page):
+    """The coverage chart of the filtered articles: one grouped query, none when nothing matches."""
+    return {"timeline": coverage_timeline(filterset.qs) if page.paginator.count else None}
+
+
+def article_list(request):
+    articles = Article.objects.published().select_related("publication")
+    return filtered_list(
+        request,
+        ArticleFilterSet,
+        articles.order_by(*DEFAULT_ORDERING),
+        "articles/article_list.html",
+        extra_context=press_timeline,
+    )
+
+
+def review_list(request):
+    reviews = Review.objects.published().select_related("film", "publication", "author")
+    return filtered_list(
+        request,
+        ReviewFilterSet,
+        reviews.order_by(*DEFAULT_ORDERING),
+        "articles/review_list.html",
+    )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        people = Person.objects.published()
+        return (
+            Article.objects.published()
+            .select_related("publication", "via__parent")
+            .prefetch_related(
+                Prefetch("authors", queryset=people, to_attr="visible_authors"),
+                Prefetch("films", queryset=Film.objects.published(), to_attr="visible_films"),
+                Prefetch("people", queryset=people, to_attr="visible_people"),
+            )
+        )
+
+
+class ReviewDetailView(DetailView):
+    template_name = "articles/review_detail.html"
+    context_object_name = "review"
+
+    def get_queryset(self):
+        return Review.objects.published().select_related(
+            "film", "publication", "author", "via__parent"
+        )

@@ -1,0 +1,242 @@
+from itertools import groupby
+
+from django.db.models import F, Prefetch, Q
+from django.views.generic import DetailView, ListView
+
+from articles.models import Article, Document, Review
+from articles.timeline import coverage_timeline
+from films.models import (
+    DEPARTMENT_ORDER,
+    Claim,
+    CompanyCredit,
+    CompanyRole,
+    Credit,
+    Department,
+    Fact,
+    Film,
+    FilmImage,
+    FilmTitle,
+    ImageKind,
+    NameKind,
+    Person,
+    PersonName,
+    Role,
+    TitleKind,
+    Track,
+    TrackCredit,
+)
+
+LATEST_PRESS = 5
+
+
+def published_sources():
+    """
+    Prefetches for the three source fields every Attested row has, keeping
+    only what visitors may see: documents have no drafts.
+    """
+    return [
+        Prefetch(
+            "found_in_articles",
+            queryset=Article.objects.published().select_related("publication"),
+        ),
+        Prefetch("found_in_reviews", queryset=Review.objects.published().select_related("film")),
+        Prefetch("found_in_documents", queryset=Document.objects.select_related("parent")),
+    ]
+
+
+def enum_position(choices):
+    """A sort key that follows a TextChoices' declared order, unknown values last."""
+    order = {value: index for index, value in enumerate(choices.values)}
+    return lambda value: order.get(value, len(order))
+
+
+def visible_claims():
+    """Ranked claims whose source visitors may see (every claim cites exactly one)."""
+    return (
+        Claim.objects.ranked()
+        .filter(
+            Q(document__isnull=False)
+            | Q(article__in=Article.objects.published())
+            | Q(review__in=Review.objects.published())
+        )
+        .select_related(
+            "article__publication", "review__film", "review__publication", "document__parent"
+        )
+    )
+
+
+def group_claims(claims):
+    """
+    The claims as (fact label, first claim, other claims) in the order facts
+    are declared; the first is the preferred one when a curator chose one.
+    """
+    by_fact = {}
+    for claim in claims:
+        by_fact.setdefault(claim.fact, []).append(claim)
+    return [
+        (Fact(fact).label, rows[0], rows[1:])
+        for fact, rows in sorted(by_fact.items(), key=lambda item: enum_position(Fact)(item[0]))
+    ]
+
+
+class HomeView(ListView):
+    template_name = "films/home.html"
+    context_object_name = "films"
+
+    def get_queryset(self):
+        posters = FilmImage.objects.filter(kind=ImageKind.POSTER)
+        return Film.objects.published().prefetch_related(Prefetch("images", queryset=posters))
+
+
+class FilmDetailView(DetailView):
+    template_name = "films/film_detail.html"
+    context_object_name = "film"
+
+    def get_queryset(self):
+        people = Person.objects.published()
+        return (
+            Film.objects.published()
+            .select_related("synopsis_source__publication")
+            .prefetch_related(
+                "images",
+                Prefetch("titles", queryset=FilmTitle.objects.all(), to_attr="title_rows"),
+                Prefetch("claims", queryset=visible_claims(), to_attr="visible_claims"),
+                Prefetch(
+                    "credits",
+                    queryset=Credit.objects.filter(person__in=people)
+                    .select_related("person", "credited_as")
+                    .order_by(F("billing_order").asc(nulls_last=True), "role", "person__name"),
+                    to_attr="visible_credits",
+                ),
+                Prefetch(
+                    "company_credits",
+                    queryset=CompanyCredit.objects.select_related("company"),
+                    to_attr="company_rows",
+                ),
+                Prefetch(
+                    "tracks",
+                    queryset=Track.objects.select_related("source__parent").prefetch_related(
+                        Prefetch(
+                            "credits",
+                            queryset=TrackCredit.objects.filter(person__in=people).select_related(
+                                "person", "credited_as"
+                            ),
+                            to_attr="visible_credits",
+                        )
+                    ),
+                    to_attr="track_rows",
+                ),
+                Prefetch("links", to_attr="link_rows"),
+                Prefetch(
+                    "articles",
+                    queryset=Article.objects.published()
+                    .select_related("publication")
+                    .order_by("-date", "title")[:LATEST_PRESS],
+                    to_attr="latest_press",
+                ),
+                Prefetch(
+                    "reviews",
+                    queryset=Review.objects.published().select_related("publication", "author"),
+                    to_attr="visible_reviews",
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        film = self.object
+        cast = [credit for credit in film.visible_credits if credit.role == Role.ACTOR]
+        crew = [credit for credit in film.visible_credits if credit.role != Role.ACTOR]
+        crew.sort(key=lambda credit: DEPARTMENT_ORDER.get(credit.department, len(Department)))
+        companies = sorted(
+            film.company_rows,
+            key=lambda row: (enum_position(CompanyRole)(row.role), row.company.name),
+        )
+        track_sources = {track.source for track in film.track_rows if track.source}
+        synopsis_source = film.synopsis_source
+        if synopsis_source and not synopsis_source.is_published:
+            synopsis_source = None
+        return super().get_context_data(
+            titles=sorted(film.title_rows, key=lambda row: enum_position(TitleKind)(row.kind)),
+            facts=group_claims(film.visible_claims),
+            cast=cast,
+            crew=[
+                (Department(department).label, list(credits))
+                for department, credits in groupby(crew, key=lambda credit: credit.department)
+            ],
+            companies=companies,
+            tracks=film.track_rows,
+            track_source=track_sources.pop() if len(track_sources) == 1 else None,
+            synopsis_source=synopsis_source,
+            # One grouped query over all the film's press, skipped when it has none.
+            timeline=coverage_timeline(Article.objects.published().filter(films=film))
+            if film.latest_press
+            else None,
+            **kwargs,
+        )
+
+
+class PersonDetailView(DetailView):
+    template_name = "films/person_detail.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        films = Film.objects.published()
+        return Person.objects.published().prefetch_related(
+            "images",
+            Prefetch(
+                "names",
+                queryset=PersonName.objects.prefetch_related(*published_sources()),
+                to_attr="name_rows",
+            ),
+            Prefetch(
+                "credits",
+                queryset=Credit.objects.filter(film__in=films)
+                .select_related("film", "credited_as")
+                .order_by(F("film__year").desc(nulls_last=True), "film__title", "billing_order"),
+                to_attr="visible_credits",
+            ),
+            Prefetch(
+                "track_credits",
+                queryset=TrackCredit.objects.filter(track__film__in=films)
+                .select_related("track__film", "credited_as")
+                .order_by(
+                    F("track__film__year").desc(nulls_last=True),
+                    "track__film__title",
+                    "track__position",
+                    "role",
+                ),
+                to_attr="visible_track_credits",
+            ),
+            Prefetch(
+                "articles_written",
+                queryset=Article.objects.published().select_related("publication"),
+                to_attr="visible_articles_written",
+            ),
+            Prefetch(
+                "reviews_written",
+                queryset=Review.objects.published().select_related("film", "publication"),
+                to_attr="visible_reviews_written",
+            ),
+            Prefetch(
+                "mentioned_in",
+                queryset=Article.objects.published().select_related("publication"),
+                to_attr="visible_mentions",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        credits = sorted(person.visible_credits, key=lambda c: enum_position(Role)(c.role))
+        names = sorted(
+            person.name_rows,
+            key=lambda row: (enum_position(NameKind)(row.kind), row.name),
+        )
+        return super().get_context_data(
+            names=names,
+            filmography=[
+                (Role(role).label, list(rows))
+                for role, rows in groupby(credits, key=lambda credit: credit.role)
+            ],
+            track_credits=person.visible_track_credits,
+            **kwargs,
+        )

@@ -1,0 +1,255 @@
+"""/films/<slug>/: the film's whole record, with every fact beside its source."""
+
+import datetime
+import re
+
+import pytest
+
+from films.models import Role, TrackRole
+from films.templatetags.archive import track_length
+from tests.conftest import make_credit, make_track, make_track_credit
+from tests.factories import (
+    film_with_rows,
+    make_film_image,
+    published_film,
+    published_person,
+    section,
+    seeded,
+    text_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+SOUNDTRACK_TITLES = [
+    "첼로는 아버지, 바이올린은 아들... Duo",
+    "Main Theme",
+    "따뜻하다",
+    "쏟아지는 별, 얼어가는 아이",
+    "모래이불",
+    "너무 늦게오다",
+    "조그마한 꿈",
+    "渡江(도강)",
+    "시간은 가고",
+    "出棺(출관)",
+    "꽃제비의 비닐이불",
+    "행복한 그들",
+    "하얀 개, 비극의 시작",
+    "대사관 진입",
+    "첫통화",
+    "Crossing",
+    "노동하다",
+    "미선이의 꽃신",
+    "공기감",
+    "아들 목소리",
+    "까마귀 노래",
+    "E Minor로 쌓아 올리다",
+]
+
+
+@pytest.fixture(scope="class")
+def seed(django_db_setup, django_db_blocker):
+    with seeded(django_db_blocker):
+        yield
+
+
+@pytest.fixture
+def page(client, seed):
+    response = client.get("/films/crossing/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+class TestSeedRecord:
+    def test_film_page_lists_all_22_tracks_in_order(self, page):
+        rows = re.findall(r'<tr id="track-(\d+)">(.*?)</tr>', section(page, "soundtrack"), re.S)
+        assert [int(position) for position, _ in rows] == list(range(1, 23))
+        for (position, row), title in zip(rows, SOUNDTRACK_TITLES, strict=True):
+            assert text_of(row).startswith(f"{position} {title} ")
+
+    def test_film_page_soundtrack_marks_hangul_and_credits_the_artist(self, page):
+        soundtrack = section(page, "soundtrack")
+        assert 'E Minor<span lang="ko">로 쌓아 올리다</span>' in soundtrack
+        assert '<span lang="ko">渡江(도강)</span>' in soundtrack
+        assert soundtrack.count('href="/people/kim-tae-seong/"') == 21
+        assert "The listing names no artist for this track." in soundtrack
+        assert '<th scope="col">Title as published</th>' in soundtrack
+
+    def test_film_page_cast_is_in_billing_order_with_characters(self, page):
+        rows = re.findall(r"<tr>(.*?)</tr>", section(page, "cast"), re.S)
+        assert [text_of(row) for row in rows[1:]] == [
+            "Cha In-pyo 차인표 (credited as Cha In Pyo) Kim Yong-soo The father. Spelled Kim "
+            "Yong-soo (The Chosun Ilbo), Yong-soo (KOFIC, the review) and Yong-su "
+            "(The Korea Herald).",
+            "Shin Myung-chul 신명철 (credited as Shin Myung Chul) Juni The 11-year-old son: "
+            "Juni in The Chosun Ilbo, Joon in the review.",
+            "Suh Young-hwa Yong-soo's wife The character has no name; the review calls her "
+            "'mysteriously left nameless'.",
+        ]
+
+    def test_film_page_groups_the_crew_by_department(self, page):
+        crew = text_of(section(page, "crew"))
+        expected = [
+            "Directing Kim Tae-kyun 김태균 (credited as Kim Tae Gyoon) · Director",
+            "Assistant direction Kim Chul-yong · Assistant director",
+            "Writing Lee Yoo-jin · Screenwriter",
+            "Production Patrick Cheh · Producer",
+            "Music Kim Tae-seong 김태성 · Music",
+        ]
+        positions = [crew.index(line) for line in expected]
+        assert positions == sorted(positions)
+
+    def test_film_page_shows_release_date_claims_preferred_first_with_sources(self, page):
+        facts = section(page, "facts")
+        release = re.search(r"<dt>Release date</dt>(.*?)</dd>", facts, re.S).group(1)
+        preferred, others = release.split("<details>")
+        assert "<span>26 June 2008</span>" in preferred
+        assert "Post 1 by huangsy" in preferred
+        assert "3 other claims" in others
+        for value, source_url in [
+            ("June 5", "/press/crossing-screens-at-us-library-of-congress/"),
+            ("May", "/press/daring-movie-tells-plight-of-nkorean-refugees/"),
+            (
+                "not yet set",
+                "/press/north-korean-defector-crisis-of-2002-hits-movie-screens-in-crossing/",
+            ),
+        ]:
+            assert f"<span>{value}</span>" in others
+            assert f'href="{source_url}"' in others
+
+    def test_film_page_keeps_both_shooting_claims(self, page):
+        facts = text_of(section(page, "facts"))
+        assert "between July and September last year" in facts
+        assert "four years since it was filmed" in facts
+
+    def test_film_page_shows_the_review_with_its_rating_as_published(self, page):
+        reviews = section(page, "reviews")
+        assert 'href="/reviews/crossing-review/"' in reviews
+        assert "Review of Crossing" in reviews
+        assert "2.5 STARS" in reviews
+        assert "2.5 (scale not stated)" in reviews
+        assert "out of 100" not in reviews
+
+    def test_film_page_titles_mark_hangul_as_korean(self, page):
+        titles = section(page, "titles")
+        assert '<th scope="row" lang="ko">크로싱</th>' in titles
+        assert '<th scope="row" lang="ko-Latn">Keurosing</th>' in titles
+        assert '<p class="original-title" lang="ko">크로싱</p>' in page
+
+    def test_film_page_synopsis_names_its_source(self, page):
+        synopsis = section(page, "synopsis")
+        assert "Based on the real-life accounts" in synopsis
+        assert 'href="/press/crossing-screens-at-us-library-of-congress/"' in synopsis
+
+    def test_film_page_latest_press_links_to_all_of_it(self, page):
+        press = section(page, "press")
+        assert press.count('<article class="item">') == 5
+        assert 'href="/press/?film=crossing"' in press
+
+    def test_film_page_lists_company_credits_and_links(self, page):
+        companies = text_of(section(page, "companies"))
+        assert "Camp B: Production" in companies
+        assert "Fine Cut: International sales" in companies
+        assert "Big House: Credited, role not stated" in companies
+        assert 'href="http://www.crossing2008.co.kr/"' in section(page, "links")
+
+
+def test_film_page_shows_transliteration_translation_and_length_when_stored(client):
+    film = published_film()
+    make_track(
+        film=film,
+        position=1,
+        title="따뜻하다",
+        transliteration="Ttatteuthada",
+        translation="It is warm",
+        length=datetime.timedelta(minutes=3, seconds=5),
+    )
+    soundtrack = section(client.get(film.get_absolute_url()).content.decode(), "soundtrack")
+    assert '<span class="meta" lang="ko-Latn">Ttatteuthada</span>' in soundtrack
+    assert "It is warm" in soundtrack
+    assert "3:05" in soundtrack
+
+
+def test_track_credits_name_the_role(client):
+    film = published_film()
+    track = make_track(film=film, position=1, title="Main Theme")
+    person = published_person(name="Composer Name")
+    make_track_credit(track=track, person=person, role=TrackRole.COMPOSER)
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert "Composer Name · Composer" in text_of(section(html, "soundtrack"))
+
+
+def test_track_length_is_minutes_and_seconds():
+    assert track_length(datetime.timedelta(seconds=65)) == "1:05"
+    assert track_length(datetime.timedelta(hours=1, seconds=1)) == "1:00:01"
+    assert track_length(None) == ""
+
+
+def test_cast_without_billing_order_comes_after_billed_cast(client):
+    film = published_film()
+    make_credit(film=film, person=published_person(name="Unbilled"), role=Role.ACTOR)
+    make_credit(film=film, person=published_person(name="Billed"), role=Role.ACTOR, billing_order=1)
+    cast = text_of(section(client.get(film.get_absolute_url()).content.decode(), "cast"))
+    assert cast.index("Billed") < cast.index("Unbilled")
+
+
+def test_film_without_rows_shows_only_what_it_has(client):
+    film = published_film(title="Bare")
+    html = client.get(film.get_absolute_url()).content.decode()
+    for section_id in ("titles", "facts", "cast", "crew", "soundtrack", "reviews"):
+        assert f'<section id="{section_id}"' not in html
+    assert "No press coverage in the archive yet." in html
+
+
+def test_unknown_film_is_404(client):
+    assert client.get("/films/no-such-film/").status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_film_page_query_count_does_not_grow_with_rows(client, django_assert_num_queries, count):
+    film = film_with_rows(count)
+    # 1. the film, with its synopsis source and that article's publication
+    # 2. images  3. titles  4. claims with their sources  5. credits with their
+    # people  6. company credits with companies  7. tracks with their listing
+    # document  8. track credits with their people  9. links  10. latest press
+    # 11. reviews  12. press per month and publication, for the coverage chart
+    with django_assert_num_queries(12):
+        response = client.get(film.get_absolute_url())
+    assert len(response.context["cast"]) == count
+    assert len(response.context["tracks"]) == count
+    assert len(response.context["film"].visible_reviews) == count
+    assert len(response.context["film"].stills) == count
+
+
+def test_film_page_shows_poster_and_stills_with_captions(client):
+    film = published_film()
+    make_film_image(film=film, image="images/films/p.jpg", alt_text="The poster of Film")
+    make_film_image(
+        film=film, kind="still", image="images/films/s.jpg", alt_text="A scene", caption="크로싱"
+    )
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert 'src="/media/images/films/p.jpg"' in html
+    assert 'alt="The poster of Film"' in html
+    stills = section(html, "stills")
+    assert 'alt="A scene"' in stills
+    assert '<figcaption><span lang="ko">크로싱</span></figcaption>' in stills
+
+
+def test_poster_offers_its_smaller_copies_in_srcset(client):
+    film = published_film()
+    make_film_image(
+        film=film,
+        image="images/films/p.jpg",
+        width=1280,
+        height=1800,
+        renditions=[
+            {"name": "images/films/p-320w.jpg", "width": 320, "height": 450},
+            {"name": "images/films/p-640w.jpg", "width": 640, "height": 900},
+        ],
+    )
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert (
+        '<img class="poster" src="/media/images/films/p-640w.jpg" '
+        'srcset="/media/images/films/p-320w.jpg 320w, /media/images/films/p-640w.jpg 640w, '
+        '/media/images/films/p.jpg 1280w" sizes="(min-width: 60rem) 16rem, 100vw" '
+        'width="1280" height="1800" alt="The poster" loading="lazy">'
+    ) in html

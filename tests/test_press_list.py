@@ -1,0 +1,192 @@
+"""/press/: published articles, filtered by the query string, 20 a page."""
+
+import datetime
+import re
+
+import pytest
+
+from tests.conftest import make_publication
+from tests.factories import published_article, published_film, seeded, text_of
+
+pytestmark = pytest.mark.django_db
+
+HERALD = "crossing-depicts-the-plight-of-north-korean-defectors"
+KBS = "belated-release-of-cha-in-pyos-crossing"
+JOONGANG = "north-korean-defector-crisis-of-2002-hits-movie-screens-in-crossing"
+CHOSUN_MARCH = "daring-movie-tells-plight-of-nkorean-refugees"
+CHOSUN_APRIL = "nkorean-refugees-film-strikes-chord-at-us-screening"
+KOFIC = "crossing-screens-at-us-library-of-congress"
+
+
+@pytest.fixture(scope="class")
+def seed(django_db_setup, django_db_blocker):
+    with seeded(django_db_blocker):
+        yield
+
+
+def listed(client, query=""):
+    response = client.get(f"/press/{query}")
+    assert response.status_code == 200
+    return [article.slug for article in response.context["page_obj"]]
+
+
+@pytest.mark.usefixtures("seed")
+class TestSeedRecord:
+    def test_all_six_articles_newest_first_by_default(self, client):
+        assert listed(client) == [KOFIC, CHOSUN_APRIL, HERALD, CHOSUN_MARCH, JOONGANG, KBS]
+
+    def test_source_korea_herald_lists_exactly_its_one_article(self, client):
+        assert listed(client, "?source=korea-herald") == [HERALD]
+
+    def test_march_date_range_lists_the_four_march_articles(self, client):
+        query = "?date_after=2008-03-01&date_before=2008-03-31"
+        assert listed(client, query) == [HERALD, CHOSUN_MARCH, JOONGANG, KBS]
+
+    def test_date_bounds_are_inclusive(self, client):
+        assert listed(client, "?date_after=2008-03-19&date_before=2008-03-19") == [HERALD]
+
+    def test_source_and_dates_combine(self, client):
+        query = "?source=chosun-ilbo&date_after=2008-03-01&date_before=2008-03-31"
+        assert listed(client, query) == [CHOSUN_MARCH]
+
+    def test_two_sources_give_the_union(self, client):
+        assert listed(client, "?source=korea-herald&source=kofic") == [KOFIC, HERALD]
+
+    def test_film_filter_lists_articles_mentioning_the_film(self, client):
+        assert listed(client, "?film=hanbando") == [KOFIC]
+        assert len(listed(client, "?film=crossing")) == 6
+
+    def test_text_search_is_case_insensitive_over_title_and_text(self, client):
+        assert listed(client, "?q=LIBRARY+OF+CONGRESS") == [KOFIC, CHOSUN_APRIL]
+        assert listed(client, "?q=daring") == [CHOSUN_MARCH]
+
+    def test_language_filter(self, client):
+        assert len(listed(client, "?language=en")) == 6
+        assert listed(client, "?language=ko") == []
+
+    def test_ordering_oldest_first(self, client):
+        assert listed(client, "?ordering=oldest") == [
+            KBS,
+            JOONGANG,
+            CHOSUN_MARCH,
+            HERALD,
+            CHOSUN_APRIL,
+            KOFIC,
+        ]
+
+    def test_number_of_results_is_shown(self, client):
+        html = client.get("/press/?source=chosun-ilbo").content.decode()
+        assert '<h2 id="results-heading">2 articles</h2>' in html
+        html = client.get("/press/?source=korea-herald").content.decode()
+        assert '<h2 id="results-heading">1 article</h2>' in html
+
+    def test_active_filters_are_shown_each_with_a_link_that_drops_it(self, client):
+        response = client.get("/press/?source=korea-herald&source=kofic&date_after=2008-03-01")
+        assert response.context["active_filters"] == [
+            ("Source", "KOFIC", "/press/?source=korea-herald&date_after=2008-03-01"),
+            ("Source", "The Korea Herald", "/press/?source=kofic&date_after=2008-03-01"),
+            ("From", "March 1, 2008", "/press/?source=korea-herald&source=kofic"),
+        ]
+        html = response.content.decode()
+        assert 'href="/press/?source=kofic&amp;date_after=2008-03-01"' in html
+        assert "Remove filter Source: The Korea Herald" in html
+
+    def test_filter_form_is_a_get_form_showing_the_current_values(self, client):
+        html = client.get("/press/?source=kofic&date_after=2008-03-01&q=film").content.decode()
+        assert re.search(r'<form class="filter-form" method="get" action="/press/"', html)
+        assert re.search(r'<input type="checkbox" name="source" value="kofic"[^>]* checked', html)
+        assert 'name="date_after" value="2008-03-01"' in html
+        assert 'name="q" value="film"' in html
+        assert '<option value="crossing">Crossing (2008)</option>' in html
+
+    def test_each_article_shows_publication_date_and_byline(self, client):
+        html = client.get("/press/?source=korea-herald").content.decode()
+        item = text_of(re.search(r'<article class="item">.*?</article>', html, re.S).group())
+        assert item == (
+            "'Crossing' depicts the plight of North Korean defectors The Korea Herald "
+            "March 19, 2008 By Yang Sung-jin (insight@heraldm.com), image from yahoo.kr"
+        )
+
+
+def make_articles(count, **fields):
+    publication = make_publication()
+    start = datetime.date(2008, 1, 1)
+    return [
+        published_article(
+            publication=publication,
+            title=f"Article {n:02d}",
+            date=start + datetime.timedelta(days=n),
+            **fields,
+        )
+        for n in range(count)
+    ]
+
+
+def test_pages_hold_twenty_articles_and_keep_the_filters(client):
+    articles = make_articles(45)
+    source = articles[0].publication.slug
+    response = client.get(f"/press/?source={source}&ordering=oldest&page=2")
+    page = response.context["page_obj"]
+    assert [article.title for article in page] == [f"Article {n:02d}" for n in range(20, 40)]
+    html = response.content.decode()
+    assert f'href="?source={source}&amp;ordering=oldest&amp;page=3"' in html
+    assert f'href="?source={source}&amp;ordering=oldest&amp;page=1"' in html
+    assert "Page 2 of 3" in html
+
+
+def test_ordering_by_title(client):
+    publication = make_publication()
+    for title in ["Banana", "Apple", "Cherry"]:
+        published_article(publication=publication, title=title, slug=title.lower())
+    assert listed(client, "?ordering=title") == ["apple", "banana", "cherry"]
+
+
+def test_draft_and_scheduled_articles_are_not_listed_or_counted(client):
+    shown = published_article(title="Shown")
+    published_article(title="Draft", status="draft")
+    published_article(
+        title="Scheduled",
+        published_at=datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC),
+    )
+    response = client.get("/press/")
+    assert list(response.context["page_obj"]) == [shown]
+    assert response.context["page_obj"].paginator.count == 1
+
+
+def test_film_filter_offers_only_published_films(client):
+    published_film(title="Visible film")
+    published_film(title="Draft film", status="draft")
+    html = client.get("/press/").content.decode()
+    assert "Visible film" in html
+    assert "Draft film" not in html
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_press_list_query_count_does_not_grow_with_articles(
+    client, django_assert_num_queries, count
+):
+    make_articles(count)
+    # 1. count of matching articles  2. publications, for the source checkboxes
+    # 3. published films, for the film menu  4. the page's articles with publications
+    # 5. matching articles per month and publication, for the coverage chart
+    with django_assert_num_queries(5):
+        response = client.get("/press/")
+    assert len(response.context["page_obj"]) == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_filtered_press_list_query_count_does_not_grow_with_articles(
+    client, django_assert_num_queries, count
+):
+    film = published_film()
+    articles = make_articles(count)
+    for article in articles:
+        article.films.add(film)
+    source = articles[0].publication.slug
+    # 1. the sources asked for  2. the film asked for  3. count of matching
+    # articles  4. publications, for the checkboxes  5. films, for the menu
+    # 6. the page's articles with publications  7. matching articles per month and
+    # publication, for the coverage chart
+    with django_assert_num_queries(7):
+        response = client.get(f"/press/?source={source}&film={film.slug}&q=article")
+    assert len(response.context["page_obj"]) == min(count, 20)
