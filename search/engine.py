@@ -1,0 +1,324 @@
+"""
+The site's search, as database queries on SearchEntry.
+
+The rules are those of crossing_archive/lib/search.py (Terms, name_score,
+text_matches), written here as SQL that SQLite and PostgreSQL answer alike:
+LIKE on lower-case folded text and keys, so the two give the same results.
+On PostgreSQL the trigram and array indexes of migration 0001 serve the
+same conditions; only the one- and two-syllable Hangul queries get an
+extra condition there (implied by the one it stands beside) that lets the
+array index find them.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
+
+from articles.models import Article, Publication, Review
+from crossing_archive.lib.search import Score, Terms, locate
+from films.models import Credit, Film, Person, Track
+from search.models import Kind, Romanization, SearchEntry
+
+
+def any_of(conditions):
+    conditions = list(conditions)
+    return reduce(or_, conditions) if conditions else None
+
+
+class HasHangulGram(Func):
+    """PostgreSQL: the entry's space-separated `grams` include this one (array GIN index)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, gram):
+        super().__init__(F("grams"), Value(gram))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        grams, gram = self.source_expressions
+        grams_sql, grams_params = compiler.compile(grams)
+        gram_sql, gram_params = compiler.compile(gram)
+        sql = f"string_to_array({grams_sql}, ' ') @> ARRAY[{gram_sql}]::text[]"
+        return sql, (*grams_params, *gram_params)
+
+
+def contains(column, terms):
+    """The folded query inside a folded column, by the Hangul grams index where it helps."""
+    condition = Q(**{f"{column}__contains": terms.folded})
+    if terms.hangul_gram and connection.vendor == "postgresql":
+        return Q(HasHangulGram(terms.hangul_gram)) & condition
+    return condition
+
+
+def name_condition(terms):
+    """Names and titles that answer the query: lib.search.name_score() is not None."""
+    conditions = [contains("folded", terms)]
+    conditions += [Q(keys__contains=f" {key}") for key in terms.short_keys]
+    conditions += [Q(keys__contains=key) for key in terms.long_keys]
+    return any_of(conditions)
+
+
+def text_condition(terms):
+    """Running text that answers the query: lib.search.text_matches()."""
+    conditions = [Q(body_keys__contains=key) for key in terms.text_keys]
+    if terms.searches_text:
+        conditions.insert(0, contains("body_folded", terms))
+    return any_of(conditions)
+
+
+def match_condition(terms):
+    """
+    Either kind of entry that answers the query. A name leaves the body columns
+    empty and running text the name columns, so neither condition needs to
+    say which rows it is for, and PostgreSQL serves each from its own indexes.
+    """
+    return any_of(filter(None, [name_condition(terms), text_condition(terms)]))
+
+
+def score(terms):
+    """The SQL of lib.search.name_score() (Score.TEXT for running text)."""
+
+    def keys_with(pattern):
+        return any_of(Q(keys__contains=pattern.format(key)) for key in terms.keys)
+
+    whens = [
+        (Q(body=True), Score.TEXT),
+        (Q(folded=terms.folded), Score.EXACT),
+        (keys_with(" {} "), Score.SAME_KEY),
+        (Q(folded__startswith=terms.folded), Score.PREFIX),
+        (keys_with(" {}"), Score.KEY_PREFIX),
+        (Q(folded__contains=terms.folded), Score.INSIDE),
+    ]
+    return Case(
+        *(When(condition, then=Value(int(value))) for condition, value in whens if condition),
+        default=Value(int(Score.KEY_INSIDE)),
+        output_field=IntegerField(),
+    )
+
+
+def visible_objects():
+    """The objects visitors may see, by kind: the site's own rules (published())."""
+    films, people = Film.objects.published(), Person.objects.published()
+    return {
+        Kind.FILM: films,
+        Kind.PERSON: people,
+        Kind.CHARACTER: Credit.objects.filter(film__in=films, person__in=people),
+        Kind.TRACK: Track.objects.filter(film__in=films),
+        Kind.PUBLICATION: Publication.objects.all(),
+        Kind.ARTICLE: Article.objects.published(),
+        Kind.REVIEW: Review.objects.published(),
+    }
+
+
+def visible_condition(kinds):
+    objects = visible_objects()
+    conditions = []
+    for kind in kinds:
+        if kind == Kind.PUBLICATION:  # publications have no drafts
+            conditions.append(Q(kind=kind))
+        else:
+            exists = Exists(objects[kind].filter(pk=OuterRef("object_id")))
+            conditions.append(Q(kind=kind) & Q(exists))
+    return any_of(conditions)
+
+
+def matching_entries(terms, kinds=tuple(Kind)):
+    """The entries of visible objects of these kinds that answer the query."""
+    if not terms:
+        return SearchEntry.objects.none()
+    return SearchEntry.objects.filter(match_condition(terms)).filter(visible_condition(kinds))
+
+
+def matching_ids(kind, query):
+    """
+    The ids of the objects of `kind` that answer the query, as a subquery (no
+    query of its own): how /press/ and /reviews/ filter by `q`. Visibility is
+    left to the list's own queryset.
+    """
+    terms = Terms.parse(query)
+    if not terms:
+        return SearchEntry.objects.none().values("object_id")
+    return SearchEntry.objects.filter(kind=kind).filter(match_condition(terms)).values("object_id")
+
+
+# ---------------------------------------------------------------------------
+# The results page
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    kind: int
+    object: object
+    score: int
+    matched: str = ""  # the name form or title that answered, when it is not the one shown
+    romanization: str = ""
+    excerpt: object = None  # the passage of running text that answered
+
+    @property
+    def template(self):
+        return f"search/items/{KIND_SLUGS[self.kind]}.html"
+
+    @property
+    def romanization_label(self):
+        return Romanization(self.romanization).label if self.romanization else ""
+
+
+@dataclass
+class Group:
+    kind: int
+    count: int
+    results: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        return Kind(self.kind).label
+
+    @property
+    def slug(self):
+        return KIND_SLUGS[self.kind]
+
+
+KIND_SLUGS = {
+    Kind.FILM: "films",
+    Kind.PERSON: "people",
+    Kind.CHARACTER: "characters",
+    Kind.TRACK: "tracks",
+    Kind.PUBLICATION: "publications",
+    Kind.ARTICLE: "press",
+    Kind.REVIEW: "reviews",
+}
+KINDS_BY_SLUG = {slug: kind for kind, slug in KIND_SLUGS.items()}
+
+
+class Search:
+    """
+    One search: its counts by kind and, sliced, its results best first,
+    grouped by kind. Sized and sliceable, so articles.views.paginate() pages
+    it like a queryset. Queries: the counts (one), then for a page of results
+    the best entry of each object on it (one) and the objects of each kind on
+    the page (one per kind).
+    """
+
+    def __init__(self, query, kind=None):
+        self.terms = Terms.parse(query)
+        self.kind = kind
+        self.all_entries = matching_entries(self.terms)
+        self.entries = self.all_entries if kind is None else self.all_entries.filter(kind=kind)
+        self._counts = None
+
+    @property
+    def counts(self):
+        """{kind: number of objects} of every kind, in kind order; one query the first time."""
+        if self._counts is None:
+            rows = (
+                self.all_entries.values("kind")
+                .annotate(objects=Count("object_id", distinct=True))
+                .order_by("kind")
+            )
+            self._counts = {row["kind"]: row["objects"] for row in rows}
+        return self._counts
+
+    def count(self):
+        """The number of results: of the chosen kind, or of every kind."""
+        if self.kind is not None:
+            return self.counts.get(self.kind, 0)
+        return sum(self.counts.values())
+
+    def __len__(self):
+        return self.count()
+
+    def best_entries(self):
+        """One row per object, its best entry: ordered by kind, score, sort key."""
+        best = Window(
+            RowNumber(),
+            partition_by=[F("kind"), F("object_id")],
+            order_by=[F("score").asc(), F("position").asc(), F("pk").asc()],
+        )
+        return (
+            self.entries.annotate(score=score(self.terms))
+            .annotate(best=best)
+            .filter(best=1)
+            .order_by("kind", "score", "sort_key", "object_id")
+            .values("kind", "object_id", "score", "text", "romanization", "body")
+        )
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("A search is read a page (a slice) at a time.")
+        if not self.count():
+            return []
+        return self.results(list(self.best_entries()[index]))
+
+    def results(self, rows):
+        """The rows' objects, fetched by kind, as Results in the rows' order."""
+        ids = defaultdict(list)
+        for row in rows:
+            ids[row["kind"]].append(row["object_id"])
+        objects = {}
+        for kind, pks in ids.items():
+            for obj in fetch(kind, pks):
+                objects[kind, obj.pk] = obj
+        results = []
+        for row in rows:
+            obj = objects.get((row["kind"], row["object_id"]))
+            if obj is None:  # unpublished between the two queries
+                continue
+            result = Result(row["kind"], obj, row["score"])
+            if row["body"]:
+                result.excerpt = locate(self.terms, obj.text)
+            elif row["text"] not in shown_texts(row["kind"], obj):
+                result.matched, result.romanization = row["text"], row["romanization"]
+            results.append(result)
+        return results
+
+    def groups(self, results):
+        """The results of one page under their kinds, each with its count."""
+        groups = []
+        for result in results:
+            if not groups or groups[-1].kind != result.kind:
+                groups.append(Group(result.kind, self.counts.get(result.kind, 0)))
+            groups[-1].results.append(result)
+        return groups
+
+
+def fetch(kind, pks):
+    """The visible objects of `kind` with these ids, with what their result shows."""
+    objects = visible_objects()[kind].filter(pk__in=pks)
+    related = {
+        Kind.CHARACTER: ("film", "person"),
+        Kind.TRACK: ("film",),
+        Kind.ARTICLE: ("publication",),
+        Kind.REVIEW: ("film", "publication", "author"),
+    }.get(kind)
+    return objects.select_related(*related) if related else objects
+
+
+def shown_texts(kind, obj):
+    """The names or titles a result shows anyway: no need to say it matched one of them."""
+    if kind == Kind.CHARACTER:
+        return {obj.character}
+    if kind == Kind.PERSON:
+        return {obj.name, obj.name_hangul}
+    if kind == Kind.FILM:
+        return {obj.title, obj.original_title}
+    if kind == Kind.PUBLICATION:
+        return {obj.name}
+    return {obj.title}

@@ -1,0 +1,320 @@
+"""/search/?q=: the search box, the results page, its visibility rules and bad queries."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from films.models import NameKind, Role, Status, TitleKind
+from tests.conftest import (
+    make_credit,
+    make_film_title,
+    make_person,
+    make_person_name,
+    make_publication,
+    make_track,
+)
+from tests.factories import (
+    published_article,
+    published_film,
+    published_person,
+    published_review,
+    seeded,
+    text_of,
+)
+from tests.test_html import Outline
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def shown(response):
+    """(group heading, [result texts]) in page order."""
+    return [
+        (group.label, [str(result.object) for result in group.results])
+        for group in response.context["groups"]
+    ]
+
+
+# ---------------------------------------------------------------------------
+# The search box
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/", "/press/", "/search/", "/search/?q=kim"])
+def test_every_page_has_a_labelled_search_box_in_its_header(client, url):
+    html = client.get(url).content.decode()
+    header = re.search(r"<header class=\"site-header\">.*?</header>", html, re.S).group()
+    assert '<form class="site-search" method="get" action="/search/" role="search"' in header
+    assert '<label for="site-search-q" class="visually-hidden">Search the archive</label>' in header
+    assert '<input type="search" id="site-search-q" name="q"' in header
+
+
+def test_the_search_page_without_a_query_shows_the_form_only(client):
+    response = client.get("/search/")
+    html = response.content.decode()
+    assert '<input type="search" id="search-q" name="q" value=""' in html
+    assert "results for" not in html
+    assert "There is a problem" not in html
+
+
+# ---------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="class")
+def seed(django_db_setup, django_db_blocker):
+    with seeded(django_db_blocker):
+        yield
+
+
+@pytest.mark.usefixtures("seed")
+class TestSeedRecord:
+    @pytest.mark.parametrize("query", ["김태균", "Kim Tae Gyoon", "kim taegyun"])
+    def test_the_director_is_the_first_result(self, client, query):
+        html = results(client, query).content.decode()
+        first = re.search(r'<ol class="item-list">\s*<li>.*?</li>', html, re.S).group()
+        assert '<a href="/people/kim-tae-kyun/">Kim Tae-kyun</a>' in first
+
+    def test_results_are_grouped_by_kind_with_their_counts(self, client):
+        response = results(client, "crossing")
+        assert [(label, len(rows)) for label, rows in shown(response)] == [
+            ("Films", 1),
+            ("Soundtrack", 1),
+            ("Press", 6),
+            ("Reviews", 1),
+        ]
+        text = text_of(response.content.decode())
+        assert "9 results for “crossing”" in text
+        assert "Films (1)" in text and "Press (6)" in text
+
+    def test_the_matched_name_form_is_shown(self, client):
+        html = results(client, "Kim Tae Gyoon").content.decode()
+        assert '<p class="match">Matched “Kim Tae Gyoon”</p>' in html
+
+    def test_no_matched_form_when_the_result_shows_it(self, client):
+        html = results(client, "Kim Tae-kyun").content.decode()
+        assert 'class="match"' not in html
+
+    def test_an_article_shows_the_passage_that_matched(self, client):
+        html = results(client, "Kim Tae Gyoon", kind="press").content.decode()
+        assert "directed by <mark>Kim Tae-gyun</mark> and starring Cha In-pyo" in html
+        assert "director <mark>Kim Tae-kyun</mark> and lead actor" in html
+
+    def test_hangul_in_results_is_marked_korean(self, client):
+        html = results(client, "인표").content.decode()
+        assert '<span lang="ko">차인표</span>' in html
+
+    def test_kind_keeps_one_kind_and_links_to_the_others(self, client):
+        response = results(client, "crossing", kind="press")
+        assert [label for label, _ in shown(response)] == ["Press"]
+        html = response.content.decode()
+        assert '<a href="?q=crossing">Everything (9)</a>' in html
+        assert '<span aria-current="page">Press (6)</span>' in html
+        assert '<a href="?q=crossing&amp;kind=films">Films (1)</a>' in html
+
+    def test_a_character_links_to_the_cast_and_names_the_actor(self, client):
+        text = text_of(results(client, "Juni").content.decode())
+        assert "Characters (1) Juni Played by Shin Myung-chul in Crossing" in text
+
+    def test_a_track_links_to_its_row_in_the_soundtrack(self, client):
+        html = results(client, "따뜻하다").content.decode()
+        assert 'href="/films/crossing/#track-3"' in html
+
+    def test_nothing_found_says_so(self, client):
+        text = text_of(results(client, "zzyzx").content.decode())
+        assert "0 results for “zzyzx”" in text
+        assert "Nothing in the archive matches." in text
+
+    @pytest.mark.parametrize("language", ["en", "ko"])
+    def test_results_page_is_structured_html(self, client, language):
+        response = client.get("/search/?q=crossing", headers={"accept-language": language})
+        outline = Outline()
+        outline.feed(response.content.decode())
+        assert outline.problems == []
+        assert outline.headings.count(1) == 1
+        assert len(outline.ids) == len(set(outline.ids))
+        for previous, heading in zip(outline.headings, outline.headings[1:], strict=False):
+            assert heading <= previous + 1
+
+    def test_the_page_is_translated(self, client):
+        client.cookies["django_language"] = "ko"
+        html = results(client, "Kim Tae Gyoon").content.decode()
+        assert "<h1>아카이브 검색</h1>" in html
+        assert "인물" in html
+        assert "“Kim Tae Gyoon”과(와) 일치" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "matched"),
+    [
+        ("park chan-uk", "Park Chan-uk” (Revised Romanization"),
+        ("Pak Chan-uk", "Pak Ch'an-uk” (McCune–Reischauer"),
+        ("pak ch'an-uk", "Pak Ch'an-uk” (McCune–Reischauer"),
+    ],
+)
+def test_a_name_entered_in_hangul_only_is_found_by_its_romanizations(client, query, matched):
+    published_person(name="박찬욱")
+    text = text_of(results(client, query).content.decode())
+    assert "1 result for" in text
+    assert f"Matched “{matched}, romanized from the Hangul)" in text
+
+
+# ---------------------------------------------------------------------------
+# Visibility
+# ---------------------------------------------------------------------------
+
+
+def test_a_draft_person_is_not_found_by_any_name_form(client):
+    draft = make_person(name="Hidden Person")
+    make_person_name(person=draft, name="Secret Spelling")
+    assert results(client, "Hidden Person").context["total"] == 0
+    assert results(client, "Secret Spelling").context["total"] == 0
+    assert "Secret Spelling" not in results(client, "Secret").content.decode()
+
+
+def test_a_person_scheduled_for_later_is_not_found_until_then(client):
+    later = timezone.now() + datetime.timedelta(days=1)
+    published_person(name="Scheduled Person", published_at=later)
+    assert results(client, "Scheduled Person").context["total"] == 0
+
+
+def test_publishing_by_update_shows_the_entry_at_once(client):
+    person = make_person(name="Nam Koong Min")
+    assert results(client, "Nam Koong Min").context["total"] == 0
+    type(person).objects.filter(pk=person.pk).update(status=Status.PUBLISHED)
+    assert results(client, "Nam Koong Min").context["total"] == 1
+
+
+def test_a_draft_films_titles_tracks_and_characters_are_not_found(client):
+    film = published_film(title="Visible Film", status=Status.DRAFT)
+    make_film_title(film=film, title="Hidden Title", kind=TitleKind.ALTERNATIVE)
+    make_track(film=film, title="Hidden Song")
+    make_credit(film=film, person=published_person(), role=Role.ACTOR, character="Hidden Role")
+    for query in ["Visible Film", "Hidden Title", "Hidden Song", "Hidden Role"]:
+        assert results(client, query).context["total"] == 0, query
+
+
+def test_a_character_of_a_draft_actor_is_not_found(client):
+    make_credit(film=published_film(), person=make_person(), role=Role.ACTOR, character="Ghost")
+    assert results(client, "Ghost").context["total"] == 0
+
+
+def test_draft_articles_and_reviews_of_draft_films_are_not_found(client):
+    published_article(title="Draft Article", status=Status.DRAFT)
+    published_review(title="Review Of Draft", film=published_film(status=Status.DRAFT))
+    assert results(client, "Draft Article").context["total"] == 0
+    assert results(client, "Review Of Draft").context["total"] == 0
+
+
+# ---------------------------------------------------------------------------
+# Pagination and query counts
+# ---------------------------------------------------------------------------
+
+
+def make_people(count, name="Kim Tae"):
+    people = [published_person(name=f"{name} {n:02d}") for n in range(count)]
+    for person in people:
+        make_person_name(person=person, name=person.name.upper(), kind=NameKind.PUBLISHED)
+    return people
+
+
+def test_results_are_paginated_twenty_a_page(client):
+    make_people(25)
+    first = results(client, "kim tae")
+    assert len(first.context["page_obj"]) == 20
+    assert first.context["total"] == 25
+    second = results(client, "kim tae", page=2)
+    assert [str(r.object) for r in second.context["page_obj"]] == [
+        f"Kim Tae {n:02d}" for n in range(20, 25)
+    ]
+    assert 'href="?q=kim+tae&amp;page=1"' in second.content.decode()
+
+
+def test_a_page_past_the_end_shows_the_last_with_a_message(client):
+    make_people(3)
+    text = text_of(results(client, "kim tae", page=9).content.decode())
+    assert "There is no page 9: this is the last page, 1." in text
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries, count):
+    person = published_person(name="Kim Tae-kyun")
+    make_person_name(person=person, name="KIM Tae Gyoon")
+    film = published_film(title="Kim Tae-kyun Retrospective")
+    make_credit(film=film, person=person, role=Role.ACTOR, character="Kim Tae-kyun")
+    publication = make_publication(name="Kim Tae-kyun Weekly")
+    for n in range(count):
+        published_article(publication=publication, title=f"Kim Tae-kyun {n}")
+    # 1. the number of results of each kind  2. the page: the best entry of each
+    # result  3. films  4. people  5. characters with their films and people
+    # 6. publications  7. articles with their publications (a query per kind shown)
+    with django_assert_num_queries(7):
+        response = results(client, "kim tae gyoon")
+    assert response.context["total"] == count + 4
+    assert len(response.context["groups"]) == 5
+
+
+def test_a_search_that_finds_nothing_runs_one_query(client, django_assert_num_queries):
+    # the number of results of each kind
+    with django_assert_num_queries(1):
+        results(client, "zzyzx")
+
+
+# ---------------------------------------------------------------------------
+# Bad queries: never an error, always escaped
+# ---------------------------------------------------------------------------
+
+BAD_QUERIES = [
+    ("", ""),
+    ("   ", ""),
+    ("x" * 5000, "Ensure this value has at most 200 characters (it has 5000)."),
+    ("김" * 5000, "Ensure this value has at most 200 characters (it has 5000)."),
+    ("\x00", "Null characters are not allowed."),
+    ("kim\x00tae", "Null characters are not allowed."),
+    ("'; DROP TABLE search_searchentry; --", ""),
+    ('<script>alert("x")</script>', ""),
+    ("%_\\", "Type a name, a title or a word to search for."),
+    ("!!!", "Type a name, a title or a word to search for."),
+    ("😀🎬", "Type a name, a title or a word to search for."),
+    ("ㄱㄴㄷ", ""),
+]
+
+
+@pytest.mark.parametrize(("query", "message"), BAD_QUERIES, ids=range(len(BAD_QUERIES)))
+def test_a_bad_query_gets_the_page_never_an_error(client, query, message):
+    published_person(name="Kim Tae-kyun")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert message in text_of(html)
+
+
+def test_the_query_is_escaped_wherever_it_is_shown(client):
+    html = results(client, '<b onmouseover="x">Kim</b>').content.decode()
+    assert "<b onmouseover" not in html
+    assert "&lt;b onmouseover=&quot;x&quot;&gt;Kim&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize("kind", ["nope", "%00", "1"])
+def test_an_unknown_kind_is_reported_and_everything_shown(client, kind):
+    published_person(name="Kim Tae-kyun")
+    response = results(client, "kim", kind=kind)
+    assert "There is no kind of result with this name." in text_of(response.content.decode())
+    assert response.context["total"] == 1
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999999999999999999"])
+def test_a_bad_page_number_is_reported(client, page):
+    published_person(name="Kim Tae-kyun")
+    response = results(client, "kim", page=page)
+    assert len(response.context["page_obj"]) == 1
+    assert response.context["problems"]
