@@ -2,11 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Document, Publication, Review
+from articles.resources import ArticleResource, PublicationResource
+from curation.admin import ArchiveAdmin, ImportableArchiveAdmin
 from films.admin import PUBLISHING_FIELDSET
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ImportableArchiveAdmin):
+    resource_classes = [PublicationResource]
     list_display = ["name", "kind", "country", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["name", "url"]
@@ -14,7 +17,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ArchiveAdmin):
     list_display = ["title", "kind", "parent", "position", "posted_by", "date"]
     list_filter = ["kind"]
     search_fields = ["title", "posted_by", "url", "note"]
@@ -29,7 +32,8 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ImportableArchiveAdmin):
+    resource_classes = [ArticleResource]
     date_hierarchy = "date"
     list_display = ["title", "publication", "date", "byline", "language", "status"]
     list_filter = ["status", "publication", "language"]
@@ -48,7 +52,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ArchiveAdmin):
+    # A review's page shows only once its film is published.
+    preview_also = ["film"]
     list_display = [
         "__str__",
         "film",

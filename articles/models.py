@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.ratings import format_rating, normalised_score
-from films.models import LanguageCode, Publishable, PublishableQuerySet, SlugQuerySet
+from films.models import Film, LanguageCode, Publishable, PublishableQuerySet, SlugQuerySet
 
 
 class PublicationKind(models.TextChoices):
@@ -182,6 +182,7 @@ class Article(Publishable):
         ordering = ["-date", "title"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
         indexes = [
             # The press list: newest first.
             models.Index(fields=["-date", "title"], name="article_newest_first"),
@@ -192,6 +193,12 @@ class Article(Publishable):
 
     def get_absolute_url(self):
         return reverse("article_detail", args=[self.slug])
+
+
+class ReviewQuerySet(PublishableQuerySet):
+    def published(self):
+        """Published reviews of published films: a review never shows without its film."""
+        return super().published().filter(film__in=Film.objects.published())
 
 
 class Review(Publishable):
@@ -264,12 +271,13 @@ class Review(Publishable):
     )
     provenance_note = models.TextField(_("provenance note"), blank=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = ReviewQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "title"]
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
+        permissions = [("publish_review", _("Can publish and unpublish reviews"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=0),

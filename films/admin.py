@@ -1,16 +1,22 @@
+import reversion
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from films.forms import UniqueRowsInlineFormSet
+from curation.admin import ArchiveAdmin
+from curation.conflicts import ConflictCheckedForm
+from films.forms import ArchiveImageForm, UniqueRowsInlineFormSet
 from films.models import (
     Claim,
     Company,
     CompanyCredit,
     Credit,
     Film,
+    FilmImage,
     FilmLink,
     FilmTitle,
     Person,
+    PersonImage,
     PersonName,
     Track,
     TrackCredit,
@@ -79,6 +85,40 @@ class TrackInline(InlineBase, admin.TabularInline):
     show_change_link = True  # Track credits are edited on the track's own page.
 
 
+def thumbnail(image):
+    """A small copy of an image for the admin's lists and forms."""
+    if not image or not image.image:
+        return "—"
+    if not image.width:  # Stored before its size was read (see make_renditions).
+        return format_html('<img src="{}" alt="{}" width="160">', image.image.url, image.alt_text)
+    return format_html(
+        '<img src="{}" alt="{}" width="160" height="{}">',
+        image.rendition_list[0].url,
+        image.alt_text,
+        round(160 * image.height / image.width),
+    )
+
+
+class ImageInlineBase(InlineBase):
+    form = ArchiveImageForm
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, image):
+        return thumbnail(image)
+
+
+class FilmImageInline(ImageInlineBase, admin.StackedInline):
+    model = FilmImage
+    fields = [
+        ("image", "preview"),
+        ("kind", "position"),
+        "alt_text",
+        "caption",
+        ("credit", "source"),
+    ]
+
+
 class ClaimInline(InlineBase, admin.StackedInline):
     model = Claim
     fields = [
@@ -93,8 +133,14 @@ class ClaimInline(InlineBase, admin.StackedInline):
     autocomplete_fields = ["article", "review", "document"]
 
 
+# A film's history keeps its tracks' credits with its tracks. FilmAdmin would
+# register Track (one of its inlines) without them, and TrackAdmin registers
+# nothing for a model already registered.
+reversion.register(Track, follow=["credits"])
+
+
 @admin.register(Film)
-class FilmAdmin(admin.ModelAdmin):
+class FilmAdmin(ArchiveAdmin):
     list_display = ["title", "original_title", "year", "status", "published_at"]
     list_filter = ["status", "original_language"]
     search_fields = ["title", "original_title", "titles__title"]
@@ -114,7 +160,6 @@ class FilmAdmin(admin.ModelAdmin):
             },
         ),
         (_("Text"), {"fields": ["tagline", "synopsis", "synopsis_source"]}),
-        (_("Poster"), {"fields": ["poster", "poster_alt"]}),
         PUBLISHING_FIELDSET,
     ]
     inlines = [
@@ -124,11 +169,12 @@ class FilmAdmin(admin.ModelAdmin):
         CompanyCreditInline,
         TrackInline,
         ClaimInline,
+        FilmImageInline,
     ]
 
 
 @admin.register(FilmTitle)
-class FilmTitleAdmin(admin.ModelAdmin):
+class FilmTitleAdmin(ArchiveAdmin):
     list_display = ["title", "kind", "language", "film"]
     list_filter = ["kind", "language"]
     list_select_related = ["film"]
@@ -141,7 +187,7 @@ class FilmTitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(FilmLink)
-class FilmLinkAdmin(admin.ModelAdmin):
+class FilmLinkAdmin(ArchiveAdmin):
     list_display = ["url", "label", "kind", "film"]
     list_filter = ["kind"]
     list_select_related = ["film"]
@@ -151,7 +197,7 @@ class FilmLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ArchiveAdmin):
     list_display = ["fact", "value", "film", "formatted_date", "rank", "cited_source"]
     list_filter = ["fact", "rank", "film"]
     # The cited source's __str__ reads the review's film and the document's thread.
@@ -184,8 +230,13 @@ class PersonNameInline(SourcedInlineBase, admin.TabularInline):
     autocomplete_fields = SOURCES
 
 
+class PersonImageInline(ImageInlineBase, admin.StackedInline):
+    model = PersonImage
+    fields = [("image", "preview"), "position", "alt_text", "caption", ("credit", "source")]
+
+
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ArchiveAdmin):
     list_display = ["name", "name_hangul", "name_forms", "status"]
     list_filter = ["status"]
     search_fields = ["name", "name_hangul", "names__name"]
@@ -193,10 +244,9 @@ class PersonAdmin(admin.ModelAdmin):
     readonly_fields = ["created", "updated"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "name_hangul", "bio"]}),
-        (_("Photo"), {"fields": ["photo", "photo_alt"]}),
         PUBLISHING_FIELDSET,
     ]
-    inlines = [PersonNameInline]
+    inlines = [PersonNameInline, PersonImageInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("names")
@@ -208,7 +258,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonName)
-class PersonNameAdmin(admin.ModelAdmin):
+class PersonNameAdmin(ArchiveAdmin):
     list_display = ["name", "kind", "person"]
     list_filter = ["kind"]
     list_select_related = ["person"]
@@ -218,7 +268,7 @@ class PersonNameAdmin(admin.ModelAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(admin.ModelAdmin):
+class CreditAdmin(ArchiveAdmin):
     list_display = [
         "person",
         "role",
@@ -256,14 +306,14 @@ class CreditAdmin(admin.ModelAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(ArchiveAdmin):
     list_display = ["name", "name_hangul", "url"]
     search_fields = ["name", "name_hangul"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(CompanyCredit)
-class CompanyCreditAdmin(admin.ModelAdmin):
+class CompanyCreditAdmin(ArchiveAdmin):
     list_display = ["company", "role", "film", "note"]
     list_filter = ["role", "film"]
     list_select_related = ["company", "film"]
@@ -288,7 +338,7 @@ class TrackCreditInline(InlineBase, admin.TabularInline):
 
 
 @admin.register(Track)
-class TrackAdmin(admin.ModelAdmin):
+class TrackAdmin(ArchiveAdmin):
     list_display = ["position", "title", "length", "film", "source"]
     list_display_links = ["position", "title"]
     list_filter = ["film"]
@@ -310,7 +360,7 @@ class TrackAdmin(admin.ModelAdmin):
 
 
 @admin.register(TrackCredit)
-class TrackCreditAdmin(admin.ModelAdmin):
+class TrackCreditAdmin(ArchiveAdmin):
     list_display = ["person", "role", "credited_as", "track", "film"]
     list_filter = ["role"]
     list_select_related = ["person", "credited_as", "track__film"]
@@ -320,3 +370,47 @@ class TrackCreditAdmin(admin.ModelAdmin):
     @admin.display(description=_("film"), ordering="track__film__title")
     def film(self, credit):
         return credit.track.film
+
+
+# ---------------------------------------------------------------------------
+# Images
+# ---------------------------------------------------------------------------
+
+
+class ImageAdminForm(ConflictCheckedForm, ArchiveImageForm):
+    pass
+
+
+class ImageAdminBase(ArchiveAdmin):
+    form = ImageAdminForm
+    readonly_fields = ["preview", "width", "height"]
+    search_fields = ["alt_text", "caption", "credit", "source"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, image):
+        return thumbnail(image)
+
+
+@admin.register(FilmImage)
+class FilmImageAdmin(ImageAdminBase):
+    list_display = ["preview", "film", "kind", "position", "alt_text", "credit"]
+    list_filter = ["kind"]
+    list_select_related = ["film"]
+    search_fields = [*ImageAdminBase.search_fields, "film__title"]
+    autocomplete_fields = ["film"]
+    fieldsets = [
+        (None, {"fields": ["film", ("kind", "position"), "image", "preview", ("width", "height")]}),
+        (_("Description and provenance"), {"fields": ["alt_text", "caption", "credit", "source"]}),
+    ]
+
+
+@admin.register(PersonImage)
+class PersonImageAdmin(ImageAdminBase):
+    list_display = ["preview", "person", "position", "alt_text", "credit"]
+    list_select_related = ["person"]
+    search_fields = [*ImageAdminBase.search_fields, "person__name"]
+    autocomplete_fields = ["person"]
+    fieldsets = [
+        (None, {"fields": ["person", "position", "image", "preview", ("width", "height")]}),
+        (_("Description and provenance"), {"fields": ["alt_text", "caption", "credit", "source"]}),
+    ]

@@ -4,9 +4,16 @@ rows it needs unless they are given, and accepts any field as a keyword.
 """
 
 import datetime
+import io
 import itertools
 
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
+from PIL import Image
 
 from articles.models import Article, Document, DocumentKind, Publication, Review
 from films.models import (
@@ -17,11 +24,14 @@ from films.models import (
     Credit,
     Fact,
     Film,
+    FilmImage,
     FilmLink,
     FilmTitle,
+    ImageKind,
     LinkKind,
     NameKind,
     Person,
+    PersonImage,
     PersonName,
     Role,
     TitleKind,
@@ -31,6 +41,36 @@ from films.models import (
 )
 
 _serial = itertools.count(1)
+
+
+def make_staff(username, role):
+    """A staff user in the role's group (curation.roles), able to sign in to the admin."""
+    user = User.objects.create_user(username, password="pass", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def staff_client(username, role):
+    """A test client signed in as a new staff user in `role`."""
+    client = Client()
+    client.force_login(make_staff(username, role))
+    return client
+
+
+@pytest.fixture
+def curator_client(db):
+    return staff_client("curator", "Curator")
+
+
+@pytest.fixture
+def editor_client(db):
+    return staff_client("editor", "Editor")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def media_root(tmp_path_factory):
+    """Uploaded and generated files go to a temporary folder, never the project's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
 def make_film(**fields):
@@ -153,6 +193,37 @@ def make_review(**fields):
     )
 
 
+def image_upload(name="picture.png", size=(800, 600), image_format="PNG"):
+    """A small valid image file, as a browser uploads it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 40, 40)).save(buffer, format=image_format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def make_film_image(**fields):
+    if "film" not in fields:
+        fields["film"] = make_film()
+    n = next(_serial)
+    return FilmImage.objects.create(
+        **{
+            "image": image_upload(),
+            "kind": ImageKind.POSTER,
+            "alt_text": f"Poster {n}",
+            "source": "Press kit",
+            **fields,
+        }
+    )
+
+
+def make_person_image(**fields):
+    if "person" not in fields:
+        fields["person"] = make_person()
+    n = next(_serial)
+    return PersonImage.objects.create(
+        **{"image": image_upload(), "alt_text": f"Portrait {n}", "source": "Press kit", **fields}
+    )
+
+
 # One builder per model the admin registers.
 MAKERS = {
     Film: make_film,
@@ -170,6 +241,8 @@ MAKERS = {
     Document: make_document,
     Article: make_article,
     Review: make_review,
+    FilmImage: make_film_image,
+    PersonImage: make_person_image,
 }
 
 
@@ -197,7 +270,7 @@ def inline_data(prefix, rows=(), initial=0):
     return data
 
 
-FILM_INLINES = ["titles", "links", "credits", "company_credits", "tracks", "claims"]
+FILM_INLINES = ["titles", "links", "credits", "company_credits", "tracks", "claims", "images"]
 
 
 def film_form_data(film=None, **rows):

@@ -23,6 +23,7 @@ from films.models import (
     TrackCredit,
 )
 from tests.conftest import (
+    FILM_INLINES,
     MAKERS,
     admin_url,
     film_form_data,
@@ -86,7 +87,7 @@ def test_film_change_page_lists_every_inline(admin_client):
     make_credit(film=film)
     response = admin_client.get(admin_url(Film, "change", film.pk))
     prefixes = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
-    assert prefixes == ["titles", "links", "credits", "company_credits", "tracks", "claims"]
+    assert prefixes == FILM_INLINES
 
 
 # ---------------------------------------------------------------------------
@@ -213,6 +214,7 @@ def test_adding_a_person_saves_name_forms(admin_client):
             "names",
             [{"name": "Kim Tae Gyoon", "kind": "published"}, {"name": "김태균", "kind": "hangul"}],
         ),
+        **inline_data("images"),
     }
     add(admin_client, Person, data)
     person = Person.objects.get(slug="kim-tae-kyun")

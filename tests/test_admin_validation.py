@@ -275,20 +275,28 @@ def png():
     return SimpleUploadedFile("poster.png", buffer.getvalue(), content_type="image/png")
 
 
+def poster_row(**fields):
+    return {"image": png(), "kind": "poster", "position": "1", "source": "Press kit", **fields}
+
+
 def test_poster_without_description_is_refused(admin_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    response = admin_client.post(admin_url(Film, "add"), {**film_form_data(), "poster": png()})
-    assert_refused(response, constraint_message(Film, "film_poster_has_alt_text"))
+    response = admin_client.post(
+        admin_url(Film, "add"), film_form_data(images=[poster_row(alt_text="")])
+    )
+    assert_refused(response, "This field is required.")
     assert not Film.objects.exists()
     assert not any(tmp_path.iterdir())
 
 
 def test_poster_with_description_is_saved(admin_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    data = {**film_form_data(), "poster": png(), "poster_alt": "Two boys at a fence"}
+    data = film_form_data(images=[poster_row(alt_text="Two boys at a fence")])
     response = admin_client.post(admin_url(Film, "add"), data)
     assert response.status_code == 302
-    assert Film.objects.get().poster.name.startswith("posters/")
+    poster = Film.objects.get().poster_image
+    assert poster.image.name.startswith("images/films/")
+    assert poster.alt_text == "Two boys at a fence"
 
 
 def credit_form(**fields):

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from articles.models import Review
-from films.models import Claim, Credit, Fact, Film, Role, Track, TrackCredit
+from films.models import Claim, Credit, Fact, FilmImage, PersonImage, Role, Track, TrackCredit
 from tests.conftest import (
     constraint_message,
     make_article,
@@ -54,7 +54,18 @@ def own_parent():
 
 # Each constraint by name: an unsaved row that breaks it.
 BREAKERS = {
-    "film_poster_has_alt_text": lambda: Film(title="Crossing", slug="x", poster="posters/x.png"),
+    "filmimage_has_alt_text": lambda: FilmImage(
+        film=make_film(), kind="poster", image="images/films/x.png", source="Press kit"
+    ),
+    "filmimage_has_source": lambda: FilmImage(
+        film=make_film(), kind="poster", image="images/films/x.png", alt_text="A poster"
+    ),
+    "personimage_has_alt_text": lambda: PersonImage(
+        person=make_person(), image="images/people/x.png", source="Press kit"
+    ),
+    "personimage_has_source": lambda: PersonImage(
+        person=make_person(), image="images/people/x.png", alt_text="A portrait"
+    ),
     "filmtitle_unique_per_film_and_kind": lambda: copy_of(make_film_title()),
     "filmlink_unique_url_per_film": lambda: copy_of(make_film_link(), kind="other"),
     "personname_unique_per_person_and_kind": lambda: copy_of(make_person_name()),
@@ -116,6 +127,10 @@ BREAKERS = {
 VALIDATOR_MESSAGES = {
     "review_rating_not_negative": "Ensure this value is greater than or equal to 0.",
     "review_scale_positive": "Ensure this value is greater than or equal to 1.",
+    "filmimage_has_alt_text": "This field cannot be blank.",
+    "filmimage_has_source": "This field cannot be blank.",
+    "personimage_has_alt_text": "This field cannot be blank.",
+    "personimage_has_source": "This field cannot be blank.",
 }
 
 
@@ -147,7 +162,7 @@ def test_constraint_message_stands_behind_the_validator(name):
     row = BREAKERS[name]()
     with pytest.raises(ValidationError) as error:
         row.validate_constraints()
-    assert error.value.messages == [constraint_message(Review, name)]
+    assert error.value.messages == [constraint_message(type(row), name)]
 
 
 @pytest.mark.parametrize("name", sorted(set(BREAKERS) - {"review_score_only_with_scale"}))

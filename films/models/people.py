@@ -1,0 +1,80 @@
+"""People and every form of their names."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from films.models.base import Attested, NaturalKeyManager, Publishable, PublishableQuerySet
+
+
+class Person(Publishable):
+    name = models.CharField(
+        _("display name"), max_length=200, help_text=_("The name shown on the site.")
+    )
+    name_hangul = models.CharField(
+        _("name in Hangul"),
+        max_length=100,
+        blank=True,
+        help_text=_("Only when a document gives it."),
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    bio = models.TextField(_("short biography"), blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        permissions = [("publish_person", _("Can publish and unpublish people"))]
+
+    def __str__(self):
+        return f"{self.name} ({self.name_hangul})" if self.name_hangul else self.name
+
+    def get_absolute_url(self):
+        return reverse("person_detail", args=[self.slug])
+
+    @property
+    def photo_image(self):
+        """The first photo, or None; uses prefetched `images` when present."""
+        return next(iter(self.images.all()), None)
+
+
+class NameKind(models.TextChoices):
+    HANGUL = "hangul", _("Hangul")
+    HANJA = "hanja", _("Hanja")
+    REVISED = "rr", _("Revised Romanization")
+    MCCUNE_REISCHAUER = "mr", _("McCune–Reischauer")
+    PUBLISHED = "published", _("As published")
+    OTHER = "other", _("Other form")
+
+
+class PersonName(Attested):
+    """One spelling of a person's name; the sources say where it was used."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=NameKind.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = NaturalKeyManager("person__slug", "name", "kind")
+
+    class Meta:
+        ordering = ["person", "kind", "name"]
+        verbose_name = _("name form")
+        verbose_name_plural = _("name forms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "name", "kind"],
+                name="personname_unique_per_person_and_kind",
+                violation_error_message=_("This person already has this name form of this kind."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
+
+    def natural_key(self):
+        return (*self.person.natural_key(), self.name, self.kind)
+
+    natural_key.dependencies = ["films.person"]
