@@ -54,9 +54,17 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "reversion",
+    "import_export",
     "films",
     "articles",
+    "curation",
+    "api",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -91,10 +99,15 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiler takes 0.3 to 0.8 s to compile a search or press-list
+    # query whose estimated cost passes jit_above_cost (wide text rows), to save a few ms
+    # running it; bench/search_bench.py measures it. Page queries are short: no JIT.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 # Addresses typed without a scheme are taken as https (the Django 6.0 default).
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -125,6 +138,37 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 # Uploads larger than this are refused before they reach an image field.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
+
+# A film's admin page posts every row of its cast, crew, soundtrack and
+# claims: the Crossing seed film alone sends nearly 800 fields, and Django's
+# default limit of 1,000 would refuse a larger film's save outright.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 10_000)
+
+# Bulk import and export in the admin (django-import-export): a dry run and
+# the confirmed import each run in one transaction; importing needs the add
+# permission, exporting the view permission.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
+# The read-only JSON API (api/): public data, so no authentication (and no
+# session or CSRF machinery); JSON only, read by scripts rather than people.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ArchiveAutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Crossing Archive API",
+    "DESCRIPTION": "Read-only access to the published record: films, people, credits, "
+    "soundtrack tracks, publications, articles and reviews.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": "films.models.LanguageCode"},
+}
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

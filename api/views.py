@@ -1,0 +1,212 @@
+"""
+The read-only JSON API: published entries only, newest or alphabetical
+first with the primary key last, so that pages never share or skip a row.
+Articles and reviews take the filters of /press/ and /reviews/ (the same
+FilterSet classes), but a value that cannot be used is a 400, not a note.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import F, Prefetch
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+
+from api import serializers
+from api.filters import CreditFilterSet, TrackFilterSet
+from articles.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
+from articles.models import Article, Publication, Review
+from films.models import (
+    Credit,
+    Film,
+    FilmImage,
+    FilmTitle,
+    ImageKind,
+    Person,
+    PersonName,
+    Track,
+    TrackCredit,
+)
+
+
+class ArchivePagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+    invalid_page_message = _("There is no page “{page_number}”: {message}")
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter's backend, naming problems of several parameters as DRF does."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise ValidationError(
+                {
+                    "non_field_errors" if name == NON_FIELD_ERRORS else name: messages
+                    for name, messages in filterset.errors.items()
+                }
+            )
+        return filterset.qs
+
+
+class ArchiveListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """
+    A list only: rows that have no page of their own (credits, tracks) or no
+    drafts to hide (publications) are found through their list and its filters.
+    """
+
+    filter_backends = [StrictFilterBackend]
+    pagination_class = ArchivePagination
+
+
+class ArchiveViewSet(mixins.RetrieveModelMixin, ArchiveListViewSet):
+    """A list and each entry by its slug, as on its public page."""
+
+    lookup_field = "slug"
+
+
+def visible_people():
+    return Person.objects.published()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published films"),
+    retrieve=extend_schema(summary="A film, by slug"),
+)
+class FilmViewSet(ArchiveViewSet):
+    """Films, with their titles and links; credits, tracks and press are linked lists."""
+
+    serializer_class = serializers.FilmSerializer
+
+    def get_queryset(self):
+        return (
+            Film.objects.published()
+            .prefetch_related(
+                Prefetch("titles", queryset=FilmTitle.objects.all(), to_attr="title_rows"),
+                Prefetch("links", to_attr="link_rows"),
+                Prefetch("images", queryset=FilmImage.objects.filter(kind=ImageKind.POSTER)),
+            )
+            .order_by(F("year").desc(nulls_last=True), "title", "pk")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published people, with every form of their names"),
+    retrieve=extend_schema(summary="A person, by slug"),
+)
+class PersonViewSet(ArchiveViewSet):
+    """People, with every form of their names (Hangul, romanizations, as published)."""
+
+    serializer_class = serializers.PersonSerializer
+
+    def get_queryset(self):
+        return (
+            visible_people()
+            .prefetch_related(
+                Prefetch(
+                    "names",
+                    queryset=PersonName.objects.order_by("kind", "name", "pk"),
+                    to_attr="name_rows",
+                ),
+                "images",
+            )
+            .order_by("name", "pk")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Credits of published people on published films"),
+)
+class CreditViewSet(ArchiveListViewSet):
+    """Cast and crew credits, by film, person or role."""
+
+    serializer_class = serializers.CreditSerializer
+    filterset_class = CreditFilterSet
+
+    def get_queryset(self):
+        return (
+            Credit.objects.filter(film__in=Film.objects.published(), person__in=visible_people())
+            .select_related("film", "person", "credited_as")
+            .order_by("film__slug", F("billing_order").asc(nulls_last=True), "role", "pk")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Soundtrack tracks of published films"),
+)
+class TrackViewSet(ArchiveListViewSet):
+    """Soundtrack tracks in order, with the people credited on each."""
+
+    serializer_class = serializers.TrackSerializer
+    filterset_class = TrackFilterSet
+
+    def get_queryset(self):
+        credits = TrackCredit.objects.filter(person__in=visible_people()).select_related(
+            "person", "credited_as"
+        )
+        return (
+            Track.objects.filter(film__in=Film.objects.published())
+            .select_related("film")
+            .prefetch_related(Prefetch("credits", queryset=credits, to_attr="visible_credits"))
+            .order_by("film__slug", "position", "pk")
+        )
+
+
+@extend_schema_view(list=extend_schema(summary="Publications: the sources of press coverage"))
+class PublicationViewSet(ArchiveListViewSet):
+    """Newspapers, broadcasters and others whose articles the archive holds."""
+
+    serializer_class = serializers.PublicationSerializer
+
+    def get_queryset(self):
+        return Publication.objects.order_by("name", "pk")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published articles, filtered as /press/ is"),
+    retrieve=extend_schema(summary="An article, by slug"),
+)
+class ArticleViewSet(ArchiveViewSet):
+    """Press articles with their full text; the filters are those of /press/."""
+
+    serializer_class = serializers.ArticleSerializer
+    filterset_class = ArticleFilterSet
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("publication")
+            .prefetch_related(
+                Prefetch("authors", queryset=visible_people(), to_attr="visible_authors"),
+                Prefetch("films", queryset=Film.objects.published(), to_attr="visible_films"),
+                Prefetch("people", queryset=visible_people(), to_attr="visible_people"),
+            )
+            .order_by(*DEFAULT_ORDERING)
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published reviews of published films, filtered as /reviews/ is"),
+    retrieve=extend_schema(summary="A review, by slug"),
+)
+class ReviewViewSet(ArchiveViewSet):
+    """
+    Critics' reviews with the rating as published; `rating_scale` and `score`
+    are null when the review does not state its scale.
+    """
+
+    serializer_class = serializers.ReviewSerializer
+    filterset_class = ReviewFilterSet
+
+    def get_queryset(self):
+        return (
+            Review.objects.published()
+            .select_related("film", "publication", "author")
+            .order_by(*DEFAULT_ORDERING)
+        )

@@ -1,0 +1,76 @@
+"""
+Citation downloads: one article (/press/<slug>/citation.ris) or the whole
+selection of /press/ (/press/citations.ris?source=...), in RIS, BibTeX or
+CSL-JSON. The formats themselves are in crossing_archive.lib.citations.
+"""
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.models import Article
+from articles.open_data import bad_filters_response, press_filterset
+from crossing_archive.lib.citations import Citation, to_bibtex, to_csl_json, to_ris
+from films.models import Person
+
+ARCHIVE_NAME = "Crossing Archive"
+
+# extension: (writer, media type)
+FORMATS = {
+    "ris": (to_ris, "application/x-research-info-systems"),
+    "bib": (to_bibtex, "application/x-bibtex"),
+    "json": (to_csl_json, "application/vnd.citationstyles.csl+json"),
+}
+
+
+def with_visible_authors(articles):
+    """The articles with `visible_authors`: their published authors, in one query."""
+    return articles.prefetch_related(
+        Prefetch("authors", queryset=Person.objects.published(), to_attr="visible_authors")
+    )
+
+
+def citation_of(article, request, accessed):
+    """An article as a Citation; its linked, published authors are its authors."""
+    return Citation(
+        key=article.slug,
+        title=article.title,
+        container_title=article.publication.name,
+        date=article.date,
+        authors=tuple(person.name for person in article.visible_authors),
+        url=article.url,
+        archive=ARCHIVE_NAME,
+        archive_url=request.build_absolute_uri(article.get_absolute_url()),
+        language=article.language if article.language != "und" else "",
+        note=_("Byline as published: %(byline)s") % {"byline": article.byline}
+        if article.byline
+        else "",
+        accessed=accessed,
+    )
+
+
+def download(citations, extension, filename):
+    writer, media_type = FORMATS[extension]
+    response = HttpResponse(writer(citations), content_type=f"{media_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
+
+
+def article_citation(request, slug, extension):
+    articles = with_visible_authors(Article.objects.published().select_related("publication"))
+    article = get_object_or_404(articles, slug=slug)
+    citation = citation_of(article, request, timezone.localdate())
+    return download([citation], extension, article.slug)
+
+
+def press_citations(request, extension):
+    """Every article /press/ lists for this query string, in its order (not just one page)."""
+    filterset = press_filterset(request)
+    if not filterset.is_valid():
+        return bad_filters_response(filterset)
+    today = timezone.localdate()
+    articles = with_visible_authors(filterset.qs)
+    citations = [citation_of(article, request, today) for article in articles]
+    return download(citations, extension, "press")

@@ -1,0 +1,210 @@
+"""
+Press coverage over time: articles per month by publication, counted in one
+aggregate query and laid out as a stacked bar chart that the server draws
+as SVG (templates/includes/coverage_timeline.html), with the same numbers
+for a table.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+# Colours that keep 3:1 contrast with a white background (WCAG 1.4.11) and
+# stay apart for the common colour-vision deficiencies (Okabe-Ito and Tol).
+PALETTE = ["#0072B2", "#D55E00", "#117733", "#882255", "#332288", "#AA4499", "#8A6D00"]
+OTHER_COLOUR = "#6B6B6B"
+# More publications than colours would repeat colours: the smallest are grouped.
+MAX_SERIES = len(PALETTE)
+# A narrow drawing, so that its text stays legible when a phone scales it down.
+WIDTH, HEIGHT = 480, 200
+LEFT, RIGHT, TOP, BOTTOM = 30, 8, 10, 28
+MAX_AXIS_LABELS = 8
+BAR_SHARE = 0.7
+
+
+@dataclass
+class Series:
+    key: str
+    name: str
+    colour: str
+    total: int = 0
+
+
+@dataclass
+class Segment:
+    series: Series
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+
+
+@dataclass
+class Month:
+    month: datetime.date
+    counts: list
+    total: int = 0
+    segments: list = field(default_factory=list)
+    axis_label: str = ""
+    label_x: float = 0.0
+
+    @property
+    def iso(self):
+        return f"{self.month.year:04d}-{self.month.month:02d}"
+
+    @property
+    def name(self):
+        return date_format(self.month, "YEAR_MONTH_FORMAT")
+
+
+@dataclass
+class Timeline:
+    months: list
+    series: list
+    total: int
+    ticks: list
+    width: int = WIDTH
+    height: int = HEIGHT
+    plot_left: int = LEFT
+    plot_right: int = WIDTH - RIGHT
+    plot_bottom: int = HEIGHT - BOTTOM
+
+    @property
+    def rows(self):
+        """The months with articles, for the table (the chart shows the empty ones too)."""
+        return [month for month in self.months if month.total]
+
+    @property
+    def description(self):
+        busiest = max(self.months, key=lambda month: month.total)
+        return ngettext(
+            "%(count)s article from %(first)s to %(last)s; the most in %(busiest)s (%(most)s).",
+            "%(count)s articles from %(first)s to %(last)s; the most in %(busiest)s (%(most)s).",
+            self.total,
+        ) % {
+            "count": self.total,
+            "first": self.months[0].name,
+            "last": self.months[-1].name,
+            "busiest": busiest.name,
+            "most": busiest.total,
+        }
+
+
+def monthly_counts(articles):
+    """
+    (month, publication slug, publication name, count) rows for the articles,
+    in one grouped query. The queryset may carry filters, joins and an
+    ordering: the ordering is dropped and each article counted once.
+    """
+    return list(
+        articles.order_by()
+        .annotate(month=TruncMonth("date"))
+        .values_list("month", "publication__slug", "publication__name")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("month", "publication__name")
+    )
+
+
+def coverage_timeline(articles):
+    """The chart of these articles, or None when there are none."""
+    return build_timeline(monthly_counts(articles))
+
+
+def month_range(first, last):
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(datetime.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def nice_step(largest):
+    """A tick step of 1, 2 or 5 times a power of ten giving at most five steps."""
+    magnitude = 1
+    while True:
+        for step in (magnitude, 2 * magnitude, 5 * magnitude):
+            if largest / step <= 5:
+                return step
+        magnitude *= 10
+
+
+def group_series(rows):
+    """The publications, largest first, beyond MAX_SERIES grouped as one."""
+    totals, names = {}, {}
+    for _month, slug, name, count in rows:
+        totals[slug] = totals.get(slug, 0) + count
+        names[slug] = name
+    ranked = sorted(totals, key=lambda slug: (-totals[slug], names[slug]))
+    if len(ranked) > MAX_SERIES:
+        kept, rest = ranked[: MAX_SERIES - 1], ranked[MAX_SERIES - 1 :]
+    else:
+        kept, rest = ranked, []
+    series = [Series(slug, names[slug], PALETTE[i]) for i, slug in enumerate(kept)]
+    index = {slug: position for position, slug in enumerate(kept)}
+    if rest:
+        other = Series("", _("Other publications"), OTHER_COLOUR)
+        series.append(other)
+        index.update(dict.fromkeys(rest, len(series) - 1))
+    return series, index
+
+
+def build_timeline(rows):
+    """The chart's geometry and numbers from monthly_counts() rows; None without rows."""
+    if not rows:
+        return None
+    series, index = group_series(rows)
+    months = [Month(month, [0] * len(series)) for month in month_range(rows[0][0], rows[-1][0])]
+    by_month = {month.month: month for month in months}
+    for month, slug, _name, count in rows:
+        column = by_month[datetime.date(month.year, month.month, 1)]
+        column.counts[index[slug]] += count
+        column.total += count
+        series[index[slug]].total += count
+
+    largest = max(month.total for month in months)
+    step = nice_step(largest)
+    top = math.ceil(largest / step) * step
+    plot_height = HEIGHT - BOTTOM - TOP
+    slot = (WIDTH - RIGHT - LEFT) / len(months)
+    bar_width = max(slot * BAR_SHARE, 1)
+    label_every = math.ceil(len(months) / MAX_AXIS_LABELS)
+    for position, column in enumerate(months):
+        x = LEFT + position * slot + (slot - bar_width) / 2
+        column.label_x = round(LEFT + (position + 0.5) * slot, 2)
+        if position % label_every == 0:
+            column.axis_label = column.iso
+        base = HEIGHT - BOTTOM
+        for number, count in enumerate(column.counts):
+            if not count:
+                continue
+            height = count / top * plot_height
+            base -= height
+            column.segments.append(
+                Segment(
+                    series=series[number],
+                    count=count,
+                    x=round(x, 2),
+                    y=round(base, 2),
+                    width=round(bar_width, 2),
+                    height=round(height, 2),
+                    label=ngettext(
+                        "%(source)s, %(month)s: %(count)s article",
+                        "%(source)s, %(month)s: %(count)s articles",
+                        count,
+                    )
+                    % {"source": series[number].name, "month": column.name, "count": count},
+                )
+            )
+    ticks = [
+        {"value": value, "y": round(HEIGHT - BOTTOM - value / top * plot_height, 2)}
+        for value in range(0, top + 1, step)
+    ]
+    return Timeline(months=months, series=series, total=sum(s.total for s in series), ticks=ticks)

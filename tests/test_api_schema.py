@@ -1,0 +1,101 @@
+"""
+schemathesis against /api/schema/, in-process through the WSGI application:
+requests generated from the OpenAPI schema, with valid and with invalid
+parameters, must get no server error and only answers the schema describes
+(status code, content type, body). Bounded so that it fits in CI:
+MAX_EXAMPLES per operation and mode, derandomized so that a failure shows up
+again on the next run.
+"""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.db import close_old_connections
+from django.test import override_settings
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from crossing_archive.wsgi import application
+from tests.factories import seeded
+
+pytestmark = pytest.mark.django_db
+
+MAX_EXAMPLES = 25
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+OPERATIONS = [
+    "/api/articles/",
+    "/api/articles/{slug}/",
+    "/api/credits/",
+    "/api/films/",
+    "/api/films/{slug}/",
+    "/api/people/",
+    "/api/people/{slug}/",
+    "/api/publications/",
+    "/api/reviews/",
+    "/api/reviews/{slug}/",
+    "/api/tracks/",
+]
+
+
+@pytest.fixture(scope="module")
+def seed(django_db_setup, django_db_blocker):
+    # The seed record, so that answers hold real entries to check against the schema.
+    with seeded(django_db_blocker):
+        yield
+
+
+@pytest.fixture(scope="module")
+def api_schema(seed):
+    # As Django's test client does: the end of a request must not close the
+    # test's database connection, whose transaction holds the seed record.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        # "localhost" is the host schemathesis's WSGI client sends.
+        with override_settings(ALLOWED_HOSTS=["localhost"]):
+            yield schemathesis.openapi.from_wsgi("/api/schema/", application)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def test_schema_describes_every_operation_and_only_reads(api_schema):
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert sorted(operation.path for operation in operations) == OPERATIONS
+    assert {operation.method.upper() for operation in operations} == {"GET"}
+
+
+# A slug may be any string, so the entry operations have no invalid input to
+# generate: only the lists (typed filters, page numbers) get negative cases.
+CASES = [(path, GenerationMode.POSITIVE) for path in OPERATIONS] + [
+    (path, GenerationMode.NEGATIVE) for path in OPERATIONS if "{" not in path
+]
+
+
+@pytest.mark.parametrize(("path", "mode"), CASES)
+def test_api_answers_as_its_schema_says(api_schema, path, mode):
+    operation = api_schema[path]["GET"]
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def check(case):
+        case.call_and_validate(checks=CHECKS)
+
+    check()
