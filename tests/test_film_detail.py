@@ -17,33 +17,9 @@ from tests.factories import (
     seeded,
     text_of,
 )
+from tests.seed_record import SOUNDTRACK
 
 pytestmark = pytest.mark.django_db
-
-SOUNDTRACK_TITLES = [
-    "첼로는 아버지, 바이올린은 아들... Duo",
-    "Main Theme",
-    "따뜻하다",
-    "쏟아지는 별, 얼어가는 아이",
-    "모래이불",
-    "너무 늦게오다",
-    "조그마한 꿈",
-    "渡江(도강)",
-    "시간은 가고",
-    "出棺(출관)",
-    "꽃제비의 비닐이불",
-    "행복한 그들",
-    "하얀 개, 비극의 시작",
-    "대사관 진입",
-    "첫통화",
-    "Crossing",
-    "노동하다",
-    "미선이의 꽃신",
-    "공기감",
-    "아들 목소리",
-    "까마귀 노래",
-    "E Minor로 쌓아 올리다",
-]
 
 
 @pytest.fixture(scope="class")
@@ -63,7 +39,7 @@ class TestSeedRecord:
     def test_film_page_lists_all_22_tracks_in_order(self, page):
         rows = re.findall(r'<tr id="track-(\d+)">(.*?)</tr>', section(page, "soundtrack"), re.S)
         assert [int(position) for position, _ in rows] == list(range(1, 23))
-        for (position, row), title in zip(rows, SOUNDTRACK_TITLES, strict=True):
+        for (position, row), title in zip(rows, SOUNDTRACK, strict=True):
             assert text_of(row).startswith(f"{position} {title} ")
 
     def test_film_page_soundtrack_marks_hangul_and_credits_the_artist(self, page):

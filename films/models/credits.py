@@ -1,6 +1,5 @@
 """Credits of people and companies."""
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -8,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from films.models.base import Attested, NaturalKeyManager, SlugQuerySet
 from films.models.films import Film
-from films.models.people import Person, PersonName
+from films.models.people import Person, PersonName, check_credited_as
 
 
 class Department(models.TextChoices):
@@ -141,8 +140,7 @@ class Credit(Attested):
         super().save(*args, **kwargs)
 
     def clean(self):
-        if self.credited_as_id and self.person_id and self.credited_as.person_id != self.person_id:
-            raise ValidationError({"credited_as": _("Choose one of this person's own name forms.")})
+        check_credited_as(self)
 
     @property
     def is_cast(self):

@@ -1,5 +1,6 @@
 """People and every form of their names."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -78,3 +79,13 @@ class PersonName(Attested):
         return (*self.person.natural_key(), self.name, self.kind)
 
     natural_key.dependencies = ["films.person"]
+
+
+def check_credited_as(credit):
+    """A credit's 'credited as' must be one of its own person's name forms."""
+    if (
+        credit.credited_as_id
+        and credit.person_id
+        and credit.credited_as.person_id != credit.person_id
+    ):
+        raise ValidationError({"credited_as": _("Choose one of this person's own name forms.")})

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from films.models.base import NaturalKeyManager
 from films.models.films import Film
-from films.models.people import Person, PersonName
+from films.models.people import Person, PersonName, check_credited_as
 
 
 class Track(models.Model):
@@ -105,8 +104,7 @@ class TrackCredit(models.Model):
         return f"{self.person.name}: {self.get_role_display()}"
 
     def clean(self):
-        if self.credited_as_id and self.person_id and self.credited_as.person_id != self.person_id:
-            raise ValidationError({"credited_as": _("Choose one of this person's own name forms.")})
+        check_credited_as(self)
 
     def natural_key(self):
         return (*self.track.natural_key(), *self.person.natural_key(), self.role)
