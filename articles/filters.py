@@ -190,29 +190,27 @@ class PressFilterSet(django_filters.FilterSet):
         return f"{path}?{query.urlencode()}" if query else path or "?"
 
 
-class ArticleFilterSet(PressFilterSet):
-    film = django_filters.ModelChoiceFilter(
+def film_filter(field_name):
+    """The `film` filter (a published film's slug) over the given relation."""
+    return django_filters.ModelChoiceFilter(
         label=_("Film"),
-        field_name="films",
+        field_name=field_name,
         to_field_name="slug",
         queryset=published_films,
         empty_label=_("Any film"),
         error_messages={"invalid_choice": FILM_ERROR},
     )
+
+
+class ArticleFilterSet(PressFilterSet):
+    film = film_filter("films")
 
     class Meta(PressFilterSet.Meta):
         model = Article
 
 
 class ReviewFilterSet(PressFilterSet):
-    film = django_filters.ModelChoiceFilter(
-        label=_("Film"),
-        field_name="film",
-        to_field_name="slug",
-        queryset=published_films,
-        empty_label=_("Any film"),
-        error_messages={"invalid_choice": FILM_ERROR},
-    )
+    film = film_filter("film")
 
     class Meta(PressFilterSet.Meta):
         model = Review

@@ -221,5 +221,8 @@ def test_review_scale_without_rating_is_refused():
     assert error.value.message_dict == {"rating": ["Give the rating this scale applies to."]}
 
 
-def test_review_rating_without_scale_is_accepted():
-    Review(film=make_film(), slug="r", text="Text", rating=Decimal("2.5")).full_clean()
+def test_review_rating_without_scale_is_accepted_and_gets_no_score():
+    review = Review(film=make_film(), slug="r", text="Text", rating=Decimal("2.5"))
+    review.full_clean()
+    review.save()
+    assert review.score is None

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
-from films.hangul import contains_hangul, split_korean
+from crossing_archive.lib.hangul import contains_hangul, split_korean
 from films.templatetags.archive import lang_attr, lang_of, mark_korean
 from tests.factories import published_article, published_film
 

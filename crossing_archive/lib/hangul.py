@@ -26,6 +26,7 @@ Things that may surprise:
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 _BASE, _LAST = 0xAC00, 0xD7A3
@@ -106,6 +107,23 @@ _RR_SURNAMES.update(_DOUBLE_SURNAMES)
 _MR_SURNAMES = {"이": "Yi", "리": "Yi"}
 
 
+_HANGUL_RANGES = (
+    (0x1100, 0x11FF),
+    (0x3130, 0x318F),
+    (0xA960, 0xA97F),
+    (0xAC00, 0xD7A3),
+    (0xD7B0, 0xD7FF),
+)
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"
+# Hanja appear inside Korean titles ("渡江(도강)"); alone they are not Korean text.
+_HANJA = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A run of Korean script starts and ends with a Korean character and may hold spaces
+# and punctuation between them, so "쏟아지는 별, 얼어가는 아이" stays one run.
+_KOREAN_RUN = re.compile(
+    rf"[{_HANGUL}{_HANJA}](?:[{_HANGUL}{_HANJA}\s\d.,!?·…()'\"\-]*[{_HANGUL}{_HANJA}])?"
+)
+
+
 def _decompose(ch: str) -> list[str] | None:
     """[initial, medial, final] of a precomposed syllable, or None for any other character."""
     code = ord(ch) - _BASE
@@ -116,6 +134,45 @@ def _decompose(ch: str) -> list[str] | None:
 
 def is_syllable(ch: str) -> bool:
     return len(ch) == 1 and _BASE <= ord(ch) <= _LAST
+
+
+def has_syllables(text: str) -> bool:
+    return any(map(is_syllable, text))
+
+
+def is_hangul(ch: str) -> bool:
+    """A Hangul syllable or jamo (compatibility and extended jamo included)."""
+    return any(low <= ord(ch) <= high for low, high in _HANGUL_RANGES)
+
+
+def contains_hangul(text) -> bool:
+    return bool(text) and any(map(is_hangul, str(text)))
+
+
+def split_korean(text):
+    """
+    The text as (piece, is_korean) pairs, in order; a piece is Korean when it
+    is a run of Korean script that holds at least one Hangul character.
+
+    >>> split_korean("E Minor로 쌓아 올리다")
+    [('E Minor', False), ('로 쌓아 올리다', True)]
+    """
+    text = str(text or "")
+    pieces, end = [], 0
+    for match in _KOREAN_RUN.finditer(text):
+        if not contains_hangul(match.group()):
+            continue
+        run, stop = match.group(), match.end()
+        # Keeps the bracket that closes a gloss inside the run: "渡江(도강)".
+        if run.count("(") > run.count(")") and text[stop : stop + 1] == ")":
+            run, stop = run + ")", stop + 1
+        if match.start() > end:
+            pieces.append((text[end : match.start()], False))
+        pieces.append((run, True))
+        end = stop
+    if end < len(text):
+        pieces.append((text[end:], False))
+    return pieces
 
 
 def _runs(text: str):

@@ -34,13 +34,6 @@ import unicodedata
 
 from . import hangul
 
-_HANGUL_RANGES = (
-    (0x1100, 0x11FF),
-    (0x3130, 0x318F),
-    (0xA960, 0xA97F),
-    (0xAC00, 0xD7A3),
-    (0xD7B0, 0xD7FF),
-)
 _APOSTROPHES = "'’‘`ʼʻ′"  # ʼ and ʻ are letters to Unicode, dropped all the same
 _SPLIT = re.compile(rf"[^\w{_APOSTROPHES}]+|_+")
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
@@ -117,10 +110,6 @@ _SURNAMES = {v: key for key, names in _SURNAME_GROUPS.items() for v in names.spl
 _SURNAME_PREFIXES = sorted((v for v in _SURNAMES if len(v) >= 3), key=len, reverse=True)
 
 
-def _is_hangul(ch: str) -> bool:
-    return any(low <= ord(ch) <= high for low, high in _HANGUL_RANGES)
-
-
 def _text(value: object) -> str:
     """NFC text, so that decomposed Hangul is seen as syllables."""
     text = value if isinstance(value, str) else "" if value is None else str(value)
@@ -134,7 +123,7 @@ def fold(text: str) -> str:
     """
     out = []
     for ch in _text(text):
-        if _is_hangul(ch):
+        if hangul.is_hangul(ch):
             out.append(ch)
             continue
         for part in unicodedata.normalize("NFKD", ch):
@@ -178,13 +167,9 @@ def _latin_key(text: str, surnames: bool = True) -> str:
     return _collapse("".join(keys))
 
 
-def _has_hangul(text: str) -> bool:
-    return any(map(hangul.is_syllable, text))
-
-
 def _readings(text: str) -> list[str]:
     """Latin readings of a text: itself, or its romanizations when it holds Hangul."""
-    if not _has_hangul(text):
+    if not hangul.has_syllables(text):
         return [text]
     readings = [hangul.romanize_rr(text), hangul.romanize_mr(text)]
     if hangul.split_name(text):
@@ -199,7 +184,7 @@ def _readings(text: str) -> list[str]:
 def name_key(text: str) -> str:
     """The phonetic key of a name; Hangul is keyed through its RR (name) romanization."""
     text = _text(text)
-    if _has_hangul(text):
+    if hangul.has_syllables(text):
         text = hangul.romanize_name_rr(text)
     return _latin_key(text)
 
@@ -217,7 +202,7 @@ def name_keys(text: str) -> set[str]:
     Hangul itself; for Latin text its key (and its key without surname normalization)."""
     text = _text(text)
     keys = _keys(text)
-    if _has_hangul(text) and (folded := fold(text)):
+    if hangul.has_syllables(text) and (folded := fold(text)):
         keys.add(folded)
     return keys
 
@@ -279,7 +264,7 @@ def fold_ascii(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _token_key(token: str, folded: str) -> str:
-    if not _has_hangul(token):
+    if not hangul.has_syllables(token):
         return _phonetic(folded)
     # Syllable by syllable, as names are romanized: 차인표는 gives the key of "Cha In-pyo"
     # followed by neun, where the word's RR (chainpyoneun) would read "ai" as one vowel.

@@ -55,10 +55,6 @@ _WORD = re.compile(r"[^\W_]+")
 _HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
 
 
-def _has_hangul(text: str) -> bool:
-    return any(map(hangul.is_syllable, text))
-
-
 def is_hangul_word(text: str) -> bool:
     return bool(text) and all(map(hangul.is_syllable, text))
 
@@ -76,7 +72,7 @@ def hangul_grams(folded: str, sizes=(1, 2)) -> str:
 
 def _latin_keys(text: str) -> list[str]:
     """name_keys() less the folded Hangul it adds, which the folded field already holds."""
-    return [key for key in name_keys(text) if not _has_hangul(key)]
+    return [key for key in name_keys(text) if not hangul.has_syllables(key)]
 
 
 def join_keys(keys) -> str:
@@ -148,7 +144,7 @@ class Terms:
     def text_keys(self) -> tuple[str, ...]:
         """The keys to look for in running text: a name's, of two words or written in Hangul.
         The key of a single Latin word is too often inside another ("daring" in "starring")."""
-        if len(_WORD.findall(self.query)) < 2 and not _has_hangul(self.query):
+        if len(_WORD.findall(self.query)) < 2 and not hangul.has_syllables(self.query):
             return ()
         return tuple(key for key in self.keys if len(key) >= TEXT_KEY_MIN)
 

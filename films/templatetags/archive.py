@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, Document, Review
 from articles.ratings import format_rating
-from films.hangul import contains_hangul, split_korean
+from crossing_archive.lib.hangul import contains_hangul, split_korean
 from films.models import DatePrecision
 
 register = template.Library()
