@@ -59,11 +59,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "reversion",
     "import_export",
+    "core",
+    "curation",
     "films",
     "articles",
-    "curation",
-    "api",
     "search",
+    "public",
+    "api",
+    "crossing_archive",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PublicConfig(AppConfig):
+    """The public site: pages, filters, feeds, sitemaps, JSON-LD and citations."""
+
+    name = "public"
+    verbose_name = "Public site"
