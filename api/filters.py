@@ -1,13 +1,13 @@
 """
 Filters of the API lists that have no public list of their own. Articles
-and reviews use articles.filters, the very filters of /press/ and /reviews/.
+and reviews use public.filters, the very filters of /press/ and /reviews/.
 """
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from articles.filters import FILM_ERROR, published_films
 from films.models import Credit, Person, Role, Track
+from public.filters import FILM_ERROR, published_films
 
 PERSON_ERROR = _("There is no person with this name in the archive.")
 

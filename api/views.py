@@ -16,7 +16,6 @@ from rest_framework.pagination import PageNumberPagination
 
 from api import serializers
 from api.filters import CreditFilterSet, TrackFilterSet
-from articles.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 from articles.models import Article, Publication, Review
 from films.models import (
     Credit,
@@ -29,6 +28,7 @@ from films.models import (
     Track,
     TrackCredit,
 )
+from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 
 
 class ArchivePagination(PageNumberPagination):

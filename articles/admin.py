@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Document, Publication, Review
 from articles.resources import ArticleResource, PublicationResource
 from curation.admin import ArchiveAdmin, ImportableArchiveAdmin
-from films.admin import PUBLISHING_FIELDSET
+from curation.publishing import PUBLISHING_FIELDSET
 
 
 @admin.register(Publication)

@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.ratings import format_rating, normalised_score
-from films.models import Film, LanguageCode, Publishable, PublishableQuerySet, SlugQuerySet
+from core.models import LanguageCode, Publishable, PublishableQuerySet, SlugQuerySet
+from crossing_archive.lib.ratings import format_rating, normalised_score
+from films.models import Film
 
 
 class PublicationKind(models.TextChoices):

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from crossing_archive.sitemaps import SITEMAPS
+from public.sitemaps import SITEMAPS
 
 admin.site.site_header = "Crossing Archive"
 admin.site.site_title = "Crossing Archive admin"
@@ -15,9 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The language switch posts here; page addresses stay the same in every language.
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("films.urls")),
-    path("", include("articles.urls")),
-    path("", include("search.urls")),
+    path("", include("public.urls")),
     path("api/", include("api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

@@ -17,9 +17,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from reversion import create_revision, set_comment, set_user
 
-from films.models import Publishable, Status
+from core.models import Publishable, Status
 
 PUBLICATION_FIELDS = ("status", "published_at")
+# The fieldset every publishable entry's change form ends with.
+PUBLISHING_FIELDSET = (
+    gettext_lazy("Publishing"),
+    {"fields": ["status", "published_at", "created", "updated"]},
+)
+
+
+def may_publish(user, model):
+    """The one rule of who publishes: the model's `publish_<model>` permission (Editors)."""
+    opts = model._meta
+    return issubclass(model, Publishable) and user.has_perm(
+        f"{opts.app_label}.publish_{opts.model_name}"
+    )
 
 
 class PublishingMixin:
@@ -34,10 +47,7 @@ class PublishingMixin:
         return issubclass(self.model, Publishable)
 
     def has_publish_permission(self, request, obj=None):
-        opts = self.opts
-        return self.publishable and request.user.has_perm(
-            f"{opts.app_label}.publish_{opts.model_name}"
-        )
+        return may_publish(request.user, self.model)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from curation.admin import ArchiveAdmin
 from curation.conflicts import ConflictCheckedForm
+from curation.publishing import PUBLISHING_FIELDSET
 from films.forms import ArchiveImageForm, UniqueRowsInlineFormSet
 from films.models import (
     Claim,
@@ -25,10 +26,6 @@ from films.models import (
 # The many-to-many fields every Attested model shares.
 SOURCES = ["found_in_articles", "found_in_reviews", "found_in_documents"]
 SOURCES_FIELDSET = (_("Found in"), {"fields": SOURCES})
-PUBLISHING_FIELDSET = (
-    _("Publishing"),
-    {"fields": ["status", "published_at", "created", "updated"]},
-)
 
 
 class InlineBase:

@@ -211,7 +211,7 @@ KINDS_BY_SLUG = {slug: kind for kind, slug in KIND_SLUGS.items()}
 class Search:
     """
     One search: its counts by kind and, sliced, its results best first,
-    grouped by kind. Sized and sliceable, so articles.views.paginate() pages
+    grouped by kind. Sized and sliceable, so public.views.press.paginate() pages
     it like a queryset. Queries: the counts (one), then for a page of results
     the best entry of each object on it (one) and the objects of each kind on
     the page (one per kind).

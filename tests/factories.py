@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
-from films.models import Fact, FilmImage, ImageKind, PersonImage, Rank, Role, Status, TitleKind
+from core.models import Status
+from films.models import Fact, FilmImage, ImageKind, PersonImage, Rank, Role, TitleKind
 from tests.conftest import (
     make_article,
     make_claim,

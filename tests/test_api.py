@@ -9,7 +9,8 @@ import itertools
 
 import pytest
 
-from films.models import LanguageCode, NameKind, Role
+from core.models import LanguageCode
+from films.models import NameKind, Role
 from tests.conftest import (
     make_article,
     make_credit,

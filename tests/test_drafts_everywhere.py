@@ -15,7 +15,8 @@ import fnmatch
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from films.models import Role, Status
+from core.models import Status
+from films.models import Role
 from tests.conftest import (
     make_article,
     make_claim,

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from films.models import Role, TrackRole
-from films.templatetags.archive import track_length
+from public.templatetags.archive import track_length
 from tests.conftest import make_credit, make_track, make_track_credit
 from tests.factories import (
     film_with_rows,

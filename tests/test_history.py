@@ -8,7 +8,8 @@ from django.contrib.messages import get_messages
 from reversion.models import Version
 
 from articles.models import Article
-from films.models import Film, Status
+from core.models import Status
+from films.models import Film
 from tests.admin_forms import posted_back
 from tests.conftest import (
     MAKERS,

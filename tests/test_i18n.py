@@ -6,7 +6,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from crossing_archive.lib.hangul import contains_hangul, split_korean
-from films.templatetags.archive import lang_attr, lang_of, mark_korean
+from public.templatetags.archive import lang_attr, lang_of, mark_korean
 from tests.factories import published_article, published_film
 
 pytestmark = pytest.mark.django_db

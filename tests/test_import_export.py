@@ -15,7 +15,8 @@ from django.core.management import call_command
 from reversion.models import Version
 
 from articles.models import Article, Publication
-from films.models import Film, Status
+from core.models import Status
+from films.models import Film
 from tests.conftest import admin_url, make_article, make_film, make_publication
 
 pytestmark = pytest.mark.django_db

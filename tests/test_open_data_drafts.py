@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from films.models import Role, Status
+from core.models import Status
+from films.models import Role
 from tests.conftest import (
     make_article,
     make_credit,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from films.models import Status
+from core.models import Status
 from tests.conftest import make_publication
 from tests.factories import published_article, published_film, published_review, seeded
 

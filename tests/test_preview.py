@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Review
-from films.models import Film, Person, Status
+from core.models import Status
+from films.models import Film, Person
 from tests.conftest import admin_url, make_article, make_film, make_person, make_review
 
 pytestmark = pytest.mark.django_db

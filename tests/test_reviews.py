@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 
 from articles.models import Review
-from films.templatetags.archive import rating_on_scale
+from public.templatetags.archive import rating_on_scale
 from tests.conftest import make_publication
 from tests.factories import published_film, published_person, published_review, seeded, text_of
 

@@ -10,8 +10,9 @@ from django.contrib.auth.models import Group, User
 from reversion.models import Version
 
 from articles.models import Article
+from core.models import Publishable, Status
 from curation.roles import ARCHIVE_APPS, CURATOR, EDITOR
-from films.models import Film, Publishable, Status
+from films.models import Film
 from tests.admin_forms import posted_back
 from tests.conftest import (
     admin_url,

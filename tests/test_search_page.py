@@ -6,7 +6,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from films.models import NameKind, Role, Status, TitleKind
+from core.models import Status
+from films.models import NameKind, Role, TitleKind
 from tests.conftest import (
     make_credit,
     make_film_title,

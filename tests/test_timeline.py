@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from articles.models import Article
-from articles.timeline import build_timeline, month_range, monthly_counts, nice_step
+from public.timeline import build_timeline, month_range, monthly_counts, nice_step
 from tests.conftest import make_article, make_publication
 from tests.factories import published_article, published_film, seeded
 

@@ -3,8 +3,7 @@ The films app's models, one module per subject. Everything is importable from
 films.models, as Django and the rest of the project expect.
 """
 
-from films.models.base import (
-    Attested,
+from core.models import (
     LanguageCode,
     NaturalKeyManager,
     Publishable,
@@ -12,6 +11,7 @@ from films.models.base import (
     SlugQuerySet,
     Status,
 )
+from films.models.base import Attested
 from films.models.claims import (
     RANK_ORDER,
     Claim,

@@ -1,66 +1,7 @@
-"""Shared building blocks: publication state, natural keys, attestation."""
+"""Attestation: which documents a row of the record was found in."""
 
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
-class NaturalKeyManager(models.Manager):
-    """Looks a row up by the fields its natural_key() returns, in that order."""
-
-    def __init__(self, *lookups):
-        super().__init__()
-        self.lookups = lookups
-
-    def get_by_natural_key(self, *values):
-        return self.get(**dict(zip(self.lookups, values, strict=True)))
-
-
-class SlugQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class PublishableQuerySet(SlugQuerySet):
-    def published(self):
-        """What visitors may see: published, and not scheduled for later."""
-        return self.filter(status=Status.PUBLISHED).filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
-        )
-
-
-class Publishable(models.Model):
-    """Entries visitors see only once a curator publishes them."""
-
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(
-        _("published at"),
-        null=True,
-        blank=True,
-        help_text=_("Leave empty to publish at once; a future time schedules it."),
-    )
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED and (
-            self.published_at is None or self.published_at <= timezone.now()
-        )
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class Attested(models.Model):
@@ -92,13 +33,3 @@ class Attested(models.Model):
             *self.found_in_reviews.all(),
             *self.found_in_documents.all(),
         ]
-
-
-class LanguageCode(models.TextChoices):
-    KOREAN = "ko", _("Korean")
-    ENGLISH = "en", _("English")
-    KOREAN_LATIN = "ko-Latn", _("Korean (romanized)")
-    CHINESE = "zh", _("Chinese")
-    JAPANESE = "ja", _("Japanese")
-    FRENCH = "fr", _("French")
-    OTHER = "und", _("Other or unknown")

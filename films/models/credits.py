@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from films.models.base import Attested, NaturalKeyManager, SlugQuerySet
+from core.models import NaturalKeyManager, SlugQuerySet
+from films.models.base import Attested
 from films.models.films import Film
 from films.models.people import Person, PersonName, check_credited_as
 

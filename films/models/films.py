@@ -5,13 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from films.models.base import (
-    Attested,
-    LanguageCode,
-    NaturalKeyManager,
-    Publishable,
-    PublishableQuerySet,
-)
+from core.models import LanguageCode, NaturalKeyManager, Publishable, PublishableQuerySet
+from films.models.base import Attested
 from films.models.images import ImageKind
 
 

@@ -5,7 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from films.models.base import Attested, NaturalKeyManager, Publishable, PublishableQuerySet
+from core.models import NaturalKeyManager, Publishable, PublishableQuerySet
+from films.models.base import Attested
 
 
 class Person(Publishable):

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from films.models.base import NaturalKeyManager
+from core.models import NaturalKeyManager
 from films.models.films import Film
 from films.models.people import Person, PersonName, check_credited_as
 

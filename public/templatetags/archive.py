@@ -8,8 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Document, Review
-from articles.ratings import format_rating
 from crossing_archive.lib.hangul import contains_hangul, split_korean
+from crossing_archive.lib.ratings import format_rating
 from films.models import DatePrecision
 
 register = template.Library()

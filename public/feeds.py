@@ -16,9 +16,9 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from articles.filters import DEFAULT_ORDERING
-from articles.open_data import bad_filters_response, press_filterset, usable_query
 from films.models import Film
+from public.filters import DEFAULT_ORDERING
+from public.open_data import bad_filters_response, press_filterset, usable_query
 
 # Feed readers poll often: the newest articles are what they need.
 FEED_LENGTH = 50

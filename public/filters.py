@@ -10,7 +10,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
-from films.models import Film, LanguageCode
+from core.models import LanguageCode
+from films.models import Film
 from search.engine import matching_ids
 from search.models import Kind
 

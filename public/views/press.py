@@ -4,10 +4,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from articles.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 from articles.models import Article, Review
-from articles.timeline import coverage_timeline
 from films.models import Film, Person
+from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
+from public.timeline import coverage_timeline
 
 PER_PAGE = 20
 

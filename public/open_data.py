@@ -1,6 +1,6 @@
 """
 What the press feeds, the citation exports and the links to them share: the
-filters of /press/ (articles.filters, one definition), applied strictly.
+filters of /press/ (public.filters, one definition), applied strictly.
 
 /press/ leaves out a parameter it cannot use and says so on the page; a feed
 or a download has nowhere to say it, so there such a parameter is a 400.
@@ -10,8 +10,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponseBadRequest, QueryDict
 from django.utils.translation import gettext as _
 
-from articles.filters import DEFAULT_ORDERING, ArticleFilterSet
 from articles.models import Article
+from public.filters import DEFAULT_ORDERING, ArticleFilterSet
 
 
 def press_filterset(request, data=None):

@@ -236,7 +236,7 @@ def rating_data(review):
     The review's rating on its stated scale, or None when the scale is not
     stated: schema.org takes a Rating without bestRating as out of 5, which
     would claim a scale the publication never gave. The archive counts a
-    scale from 0 (see articles.ratings), hence worstRating 0.
+    scale from 0 (see crossing_archive.lib.ratings), hence worstRating 0.
     """
     if review.rating is None or review.rating_scale is None:
         return None

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from articles.open_data import bad_filters_response, press_filterset
 from crossing_archive.lib.citations import Citation, to_bibtex, to_csl_json, to_ris
 from films.models import Person
+from public.open_data import bad_filters_response, press_filterset
 
 ARCHIVE_NAME = "Crossing Archive"
 

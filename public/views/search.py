@@ -1,9 +1,9 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from articles.views import paginate
+from public.forms import SearchForm
+from public.views.press import paginate
 from search.engine import KIND_SLUGS, KINDS_BY_SLUG, Search
-from search.forms import SearchForm
 from search.models import Kind
 
 

@@ -12,12 +12,12 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from articles.feeds import selection_title
 from articles.models import Article, Review
-from articles.open_data import usable_query
-from films import jsonld
 from films.models import Film, Person
-from films.templatetags.archive import review_title
+from public import jsonld
+from public.feeds import selection_title
+from public.open_data import usable_query
+from public.templatetags.archive import review_title
 
 register = template.Library()
 

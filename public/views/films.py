@@ -4,7 +4,6 @@ from django.db.models import F, Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Document, Review
-from articles.timeline import coverage_timeline
 from films.models import (
     DEPARTMENT_ORDER,
     Claim,
@@ -25,6 +24,7 @@ from films.models import (
     Track,
     TrackCredit,
 )
+from public.timeline import coverage_timeline
 
 LATEST_PRESS = 5
 

@@ -1,7 +1,0 @@
-from django.urls import path
-
-from search import views
-
-urlpatterns = [
-    path("search/", views.search, name="search"),
-]
