@@ -7,7 +7,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from films.models import Credit, Person, Role, Track
-from public.filters import FILM_ERROR, published_films
+from public.filters import film_filter
 
 PERSON_ERROR = _("There is no person with this name in the archive.")
 
@@ -15,16 +15,6 @@ PERSON_ERROR = _("There is no person with this name in the archive.")
 def published_people(request):
     # A callable, so that "published" is judged at the time of the request.
     return Person.objects.published()
-
-
-def film_filter(field_name):
-    return django_filters.ModelChoiceFilter(
-        label=_("Film"),
-        field_name=field_name,
-        to_field_name="slug",
-        queryset=published_films,
-        error_messages={"invalid_choice": FILM_ERROR},
-    )
 
 
 class CreditFilterSet(django_filters.FilterSet):

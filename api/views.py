@@ -21,12 +21,9 @@ from films.models import (
     Credit,
     Film,
     FilmImage,
-    FilmTitle,
     ImageKind,
     Person,
-    PersonName,
     Track,
-    TrackCredit,
 )
 from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 
@@ -71,10 +68,6 @@ class ArchiveViewSet(mixins.RetrieveModelMixin, ArchiveListViewSet):
     lookup_field = "slug"
 
 
-def visible_people():
-    return Person.objects.published()
-
-
 @extend_schema_view(
     list=extend_schema(summary="Published films"),
     retrieve=extend_schema(summary="A film, by slug"),
@@ -87,9 +80,8 @@ class FilmViewSet(ArchiveViewSet):
     def get_queryset(self):
         return (
             Film.objects.published()
+            .with_titles_and_links()
             .prefetch_related(
-                Prefetch("titles", queryset=FilmTitle.objects.all(), to_attr="title_rows"),
-                Prefetch("links", to_attr="link_rows"),
                 Prefetch("images", queryset=FilmImage.objects.filter(kind=ImageKind.POSTER)),
             )
             .order_by(F("year").desc(nulls_last=True), "title", "pk")
@@ -107,15 +99,9 @@ class PersonViewSet(ArchiveViewSet):
 
     def get_queryset(self):
         return (
-            visible_people()
-            .prefetch_related(
-                Prefetch(
-                    "names",
-                    queryset=PersonName.objects.order_by("kind", "name", "pk"),
-                    to_attr="name_rows",
-                ),
-                "images",
-            )
+            Person.objects.published()
+            .with_names()
+            .prefetch_related("images")
             .order_by("name", "pk")
         )
 
@@ -131,7 +117,7 @@ class CreditViewSet(ArchiveListViewSet):
 
     def get_queryset(self):
         return (
-            Credit.objects.filter(film__in=Film.objects.published(), person__in=visible_people())
+            Credit.objects.published()
             .select_related("film", "person", "credited_as")
             .order_by("film__slug", F("billing_order").asc(nulls_last=True), "role", "pk")
         )
@@ -147,13 +133,10 @@ class TrackViewSet(ArchiveListViewSet):
     filterset_class = TrackFilterSet
 
     def get_queryset(self):
-        credits = TrackCredit.objects.filter(person__in=visible_people()).select_related(
-            "person", "credited_as"
-        )
         return (
-            Track.objects.filter(film__in=Film.objects.published())
+            Track.objects.published()
+            .with_credits()
             .select_related("film")
-            .prefetch_related(Prefetch("credits", queryset=credits, to_attr="visible_credits"))
             .order_by("film__slug", "position", "pk")
         )
 
@@ -179,16 +162,7 @@ class ArticleViewSet(ArchiveViewSet):
     filterset_class = ArticleFilterSet
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("publication")
-            .prefetch_related(
-                Prefetch("authors", queryset=visible_people(), to_attr="visible_authors"),
-                Prefetch("films", queryset=Film.objects.published(), to_attr="visible_films"),
-                Prefetch("people", queryset=visible_people(), to_attr="visible_people"),
-            )
-            .order_by(*DEFAULT_ORDERING)
-        )
+        return Article.objects.published().with_links().order_by(*DEFAULT_ORDERING)
 
 
 @extend_schema_view(

@@ -5,9 +5,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import LanguageCode, Publishable, PublishableQuerySet, SlugQuerySet
+from core.models import (
+    LanguageCode,
+    Publishable,
+    PublishableQuerySet,
+    SlugQuerySet,
+    published_q,
+)
 from crossing_archive.lib.ratings import format_rating, normalised_score
-from films.models import Film
 
 
 class PublicationKind(models.TextChoices):
@@ -124,6 +129,31 @@ class Document(models.Model):
         return (self.slug,)
 
 
+def published_related(model, name):
+    """The published entries of `model`'s relation `name` (a model of another app)."""
+    return model._meta.get_field(name).related_model.objects.published()
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def with_links(self):
+        """
+        Each article with its publication and, as lists, the published entries
+        it names: `visible_authors`, `visible_films` and `visible_people`. The
+        article page, citations, JSON-LD and the API's ArticleSerializer read
+        these attributes, so their querysets come from here.
+        """
+        people = published_related(self.model, "authors")
+        return self.select_related("publication").prefetch_related(
+            models.Prefetch("authors", queryset=people, to_attr="visible_authors"),
+            models.Prefetch(
+                "films",
+                queryset=published_related(self.model, "films"),
+                to_attr="visible_films",
+            ),
+            models.Prefetch("people", queryset=people, to_attr="visible_people"),
+        )
+
+
 class Article(Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -177,7 +207,7 @@ class Article(Publishable):
     )
     provenance_note = models.TextField(_("provenance note"), blank=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "title"]
@@ -199,7 +229,7 @@ class Article(Publishable):
 class ReviewQuerySet(PublishableQuerySet):
     def published(self):
         """Published reviews of published films: a review never shows without its film."""
-        return super().published().filter(film__in=Film.objects.published())
+        return super().published().filter(published_q("film"))
 
 
 class Review(Publishable):

@@ -15,7 +15,10 @@ class Status(models.TextChoices):
 
 
 class NaturalKeyManager(models.Manager):
-    """Looks a row up by the fields its natural_key() returns, in that order."""
+    """
+    Looks a row up by the fields its natural_key() returns, in that order.
+    `NaturalKeyManager.from_queryset(QS)(*lookups)` adds a queryset's methods.
+    """
 
     def __init__(self, *lookups):
         super().__init__()
@@ -30,12 +33,36 @@ class SlugQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
+def published_q(path=""):
+    """
+    The one rule of what visitors may see, as a condition on the entry at
+    `path` ("" for the row itself, "film" for a credit's film): published,
+    and not scheduled for later.
+    """
+    prefix = f"{path}__" if path else ""
+    return Q(**{f"{prefix}status": Status.PUBLISHED}) & (
+        Q(**{f"{prefix}published_at__isnull": True})
+        | Q(**{f"{prefix}published_at__lte": timezone.now()})
+    )
+
+
 class PublishableQuerySet(SlugQuerySet):
     def published(self):
         """What visitors may see: published, and not scheduled for later."""
-        return self.filter(status=Status.PUBLISHED).filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
-        )
+        return self.filter(published_q())
+
+
+class AttachedQuerySet(models.QuerySet):
+    """
+    Rows with no publication state of their own (credits, tracks, name forms,
+    titles): visitors see one when every entry it hangs on is published.
+    `visible_through` names those entries' paths.
+    """
+
+    visible_through = ()
+
+    def published(self):
+        return self.filter(*(published_q(path) for path in self.visible_through))
 
 
 class Publishable(models.Model):

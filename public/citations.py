@@ -4,7 +4,6 @@ selection of /press/ (/press/citations.ris?source=...), in RIS, BibTeX or
 CSL-JSON. The formats themselves are in crossing_archive.lib.citations.
 """
 
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from crossing_archive.lib.citations import Citation, to_bibtex, to_csl_json, to_ris
-from films.models import Person
 from public.open_data import bad_filters_response, press_filterset
 
 ARCHIVE_NAME = "Crossing Archive"
@@ -25,15 +23,11 @@ FORMATS = {
 }
 
 
-def with_visible_authors(articles):
-    """The articles with `visible_authors`: their published authors, in one query."""
-    return articles.prefetch_related(
-        Prefetch("authors", queryset=Person.objects.published(), to_attr="visible_authors")
-    )
-
-
 def citation_of(article, request, accessed):
-    """An article as a Citation; its linked, published authors are its authors."""
+    """
+    An article as a Citation; its linked, published authors are its authors
+    (`visible_authors`: the article comes from Article.objects.with_links()).
+    """
     return Citation(
         key=article.slug,
         title=article.title,
@@ -59,8 +53,7 @@ def download(citations, extension, filename):
 
 
 def article_citation(request, slug, extension):
-    articles = with_visible_authors(Article.objects.published().select_related("publication"))
-    article = get_object_or_404(articles, slug=slug)
+    article = get_object_or_404(Article.objects.published().with_links(), slug=slug)
     citation = citation_of(article, request, timezone.localdate())
     return download([citation], extension, article.slug)
 
@@ -71,6 +64,6 @@ def press_citations(request, extension):
     if not filterset.is_valid():
         return bad_filters_response(filterset)
     today = timezone.localdate()
-    articles = with_visible_authors(filterset.qs)
+    articles = filterset.qs.with_links()
     citations = [citation_of(article, request, today) for article in articles]
     return download(citations, extension, "press")

@@ -115,12 +115,11 @@ def score(terms):
 
 def visible_objects():
     """The objects visitors may see, by kind: the site's own rules (published())."""
-    films, people = Film.objects.published(), Person.objects.published()
     return {
-        Kind.FILM: films,
-        Kind.PERSON: people,
-        Kind.CHARACTER: Credit.objects.filter(film__in=films, person__in=people),
-        Kind.TRACK: Track.objects.filter(film__in=films),
+        Kind.FILM: Film.objects.published(),
+        Kind.PERSON: Person.objects.published(),
+        Kind.CHARACTER: Credit.objects.published(),
+        Kind.TRACK: Track.objects.published(),
         Kind.PUBLICATION: Publication.objects.all(),
         Kind.ARTICLE: Article.objects.published(),
         Kind.REVIEW: Review.objects.published(),

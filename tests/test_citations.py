@@ -189,8 +189,9 @@ def test_press_export_query_count_does_not_grow_with_articles(
         article.films.add(film)
         article.authors.add(published_person())
     # 1. the source asked for  2. the film asked for  3. the articles with
-    # their publications  4. their published authors
-    with django_assert_num_queries(4):
+    # their publications  4.-6. their published authors, films and people
+    # (Article.objects.with_links(), the set every article view shares)
+    with django_assert_num_queries(6):
         response = client.get(f"/press/citations.ris?source={publication.slug}&film={film.slug}")
     assert len(rispy.loads(response.content.decode())) == count
 
@@ -199,6 +200,7 @@ def test_article_citation_query_count(client, django_assert_num_queries):
     article = published_article()
     for _ in range(5):
         article.authors.add(published_person())
-    # 1. the article with its publication  2. its published authors
-    with django_assert_num_queries(2):
+    # 1. the article with its publication  2.-4. its published authors,
+    # films and people (Article.objects.with_links())
+    with django_assert_num_queries(4):
         client.get(reverse("article_citation_bib", args=[article.slug]))

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import published_q
 from films.models.films import Film
 
 
@@ -34,6 +35,17 @@ class DatePrecision(models.TextChoices):
 
 
 class ClaimQuerySet(models.QuerySet):
+    def published(self):
+        """
+        Claims visitors may see: on a published film, citing a source they may
+        see (a document, or a published article or review of a published film).
+        """
+        return self.filter(published_q("film")).filter(
+            Q(document__isnull=False)
+            | published_q("article")
+            | (published_q("review") & published_q("review__film"))
+        )
+
     def ranked(self):
         """Preferred claims first, deprecated last, then by date."""
         order = models.Case(

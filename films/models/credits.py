@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import NaturalKeyManager, SlugQuerySet
+from core.models import AttachedQuerySet, NaturalKeyManager, SlugQuerySet
 from films.models.base import Attested
 from films.models.films import Film
 from films.models.people import Person, PersonName, check_credited_as
@@ -72,6 +72,14 @@ ROLE_DEPARTMENTS = {
 DEPARTMENT_ORDER = {department: index for index, department in enumerate(Department.values)}
 
 
+class CreditQuerySet(AttachedQuerySet):
+    visible_through = ("film", "person")
+
+
+class CompanyCreditQuerySet(AttachedQuerySet):
+    visible_through = ("film",)
+
+
 class Credit(Attested):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="credits")
@@ -103,7 +111,9 @@ class Credit(Attested):
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
 
-    objects = NaturalKeyManager("film__slug", "person__slug", "role", "character")
+    objects = NaturalKeyManager.from_queryset(CreditQuerySet)(
+        "film__slug", "person__slug", "role", "character"
+    )
 
     class Meta:
         ordering = ["film", "billing_order", "department", "role", "person__name"]
@@ -188,7 +198,9 @@ class CompanyCredit(Attested):
     role = models.CharField(_("role"), max_length=30, choices=CompanyRole.choices)
     note = models.CharField(_("note"), max_length=500, blank=True)
 
-    objects = NaturalKeyManager("film__slug", "company__slug", "role")
+    objects = NaturalKeyManager.from_queryset(CompanyCreditQuerySet)(
+        "film__slug", "company__slug", "role"
+    )
 
     class Meta:
         ordering = ["film", "role", "company__name"]

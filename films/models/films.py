@@ -5,9 +5,33 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import LanguageCode, NaturalKeyManager, Publishable, PublishableQuerySet
+from core.models import (
+    AttachedQuerySet,
+    LanguageCode,
+    NaturalKeyManager,
+    Publishable,
+    PublishableQuerySet,
+)
 from films.models.base import Attested
 from films.models.images import ImageKind
+
+
+class FilmQuerySet(PublishableQuerySet):
+    def with_titles_and_links(self):
+        """
+        Prefetches, as lists, what every view of a film's identity reads:
+        `title_rows` (its titles) and `link_rows` (its external links). The
+        film page, JSON-LD (public/jsonld.py) and the API's FilmSerializer
+        read these attributes, so their querysets come from here.
+        """
+        return self.prefetch_related(
+            models.Prefetch("titles", queryset=FilmTitle.objects.all(), to_attr="title_rows"),
+            models.Prefetch("links", queryset=FilmLink.objects.all(), to_attr="link_rows"),
+        )
+
+
+class FilmRowQuerySet(AttachedQuerySet):
+    visible_through = ("film",)
 
 
 class Film(Publishable):
@@ -44,7 +68,7 @@ class Film(Publishable):
         validators=[MinValueValidator(1), MaxValueValidator(1500)],
     )
 
-    objects = PublishableQuerySet.as_manager()
+    objects = FilmQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "title"]
@@ -87,7 +111,7 @@ class FilmTitle(Attested):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = NaturalKeyManager("film__slug", "title", "kind")
+    objects = NaturalKeyManager.from_queryset(FilmRowQuerySet)("film__slug", "title", "kind")
 
     class Meta:
         ordering = ["film", "kind", "title"]
@@ -124,7 +148,7 @@ class FilmLink(Attested):
     kind = models.CharField(_("kind"), max_length=20, choices=LinkKind.choices)
     label = models.CharField(_("label"), max_length=200, blank=True)
 
-    objects = NaturalKeyManager("film__slug", "url")
+    objects = NaturalKeyManager.from_queryset(FilmRowQuerySet)("film__slug", "url")
 
     class Meta:
         ordering = ["film", "kind", "url"]

@@ -5,8 +5,23 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import NaturalKeyManager, Publishable, PublishableQuerySet
+from core.models import AttachedQuerySet, NaturalKeyManager, Publishable, PublishableQuerySet
 from films.models.base import Attested
+
+
+class PersonQuerySet(PublishableQuerySet):
+    def with_names(self):
+        """
+        Prefetches `name_rows`: every form of each person's name. The person
+        page, JSON-LD (public/jsonld.py) and the API's PersonSerializer read it.
+        """
+        return self.prefetch_related(
+            models.Prefetch("names", queryset=PersonName.objects.all(), to_attr="name_rows")
+        )
+
+
+class PersonNameQuerySet(AttachedQuerySet):
+    visible_through = ("person",)
 
 
 class Person(Publishable):
@@ -22,7 +37,7 @@ class Person(Publishable):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     bio = models.TextField(_("short biography"), blank=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -59,7 +74,7 @@ class PersonName(Attested):
     kind = models.CharField(_("kind"), max_length=20, choices=NameKind.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = NaturalKeyManager("person__slug", "name", "kind")
+    objects = NaturalKeyManager.from_queryset(PersonNameQuerySet)("person__slug", "name", "kind")
 
     class Meta:
         ordering = ["person", "kind", "name"]

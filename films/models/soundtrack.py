@@ -8,9 +8,31 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import NaturalKeyManager
+from core.models import AttachedQuerySet, NaturalKeyManager
 from films.models.films import Film
 from films.models.people import Person, PersonName, check_credited_as
+
+
+class TrackQuerySet(AttachedQuerySet):
+    visible_through = ("film",)
+
+    def with_credits(self):
+        """
+        Prefetches `visible_credits`: each track's credits of published people,
+        with the name form they were credited under. The soundtrack table,
+        JSON-LD and the API's TrackSerializer read it.
+        """
+        return self.prefetch_related(
+            models.Prefetch(
+                "credits",
+                queryset=TrackCredit.objects.published().select_related("person", "credited_as"),
+                to_attr="visible_credits",
+            )
+        )
+
+
+class TrackCreditQuerySet(AttachedQuerySet):
+    visible_through = ("track__film", "person")
 
 
 class Track(models.Model):
@@ -34,7 +56,7 @@ class Track(models.Model):
         verbose_name=_("listed in"),
     )
 
-    objects = NaturalKeyManager("film__slug", "position")
+    objects = NaturalKeyManager.from_queryset(TrackQuerySet)("film__slug", "position")
 
     class Meta:
         ordering = ["film", "position"]
@@ -86,7 +108,9 @@ class TrackCredit(models.Model):
         verbose_name=_("credited as"),
     )
 
-    objects = NaturalKeyManager("track__film__slug", "track__position", "person__slug", "role")
+    objects = NaturalKeyManager.from_queryset(TrackCreditQuerySet)(
+        "track__film__slug", "track__position", "person__slug", "role"
+    )
 
     class Meta:
         ordering = ["track", "role", "person__name"]

@@ -1,6 +1,6 @@
 from itertools import groupby
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Document, Review
@@ -14,7 +14,6 @@ from films.models import (
     Fact,
     Film,
     FilmImage,
-    FilmTitle,
     ImageKind,
     NameKind,
     Person,
@@ -53,12 +52,8 @@ def enum_position(choices):
 def visible_claims():
     """Ranked claims whose source visitors may see (every claim cites exactly one)."""
     return (
-        Claim.objects.ranked()
-        .filter(
-            Q(document__isnull=False)
-            | Q(article__in=Article.objects.published())
-            | Q(review__in=Review.objects.published())
-        )
+        Claim.objects.published()
+        .ranked()
         .select_related(
             "article__publication", "review__film", "review__publication", "document__parent"
         )
@@ -93,17 +88,16 @@ class FilmDetailView(DetailView):
     context_object_name = "film"
 
     def get_queryset(self):
-        people = Person.objects.published()
         return (
             Film.objects.published()
+            .with_titles_and_links()
             .select_related("synopsis_source__publication")
             .prefetch_related(
                 "images",
-                Prefetch("titles", queryset=FilmTitle.objects.all(), to_attr="title_rows"),
                 Prefetch("claims", queryset=visible_claims(), to_attr="visible_claims"),
                 Prefetch(
                     "credits",
-                    queryset=Credit.objects.filter(person__in=people)
+                    queryset=Credit.objects.published()
                     .select_related("person", "credited_as")
                     .order_by(F("billing_order").asc(nulls_last=True), "role", "person__name"),
                     to_attr="visible_credits",
@@ -115,18 +109,9 @@ class FilmDetailView(DetailView):
                 ),
                 Prefetch(
                     "tracks",
-                    queryset=Track.objects.select_related("source__parent").prefetch_related(
-                        Prefetch(
-                            "credits",
-                            queryset=TrackCredit.objects.filter(person__in=people).select_related(
-                                "person", "credited_as"
-                            ),
-                            to_attr="visible_credits",
-                        )
-                    ),
+                    queryset=Track.objects.with_credits().select_related("source__parent"),
                     to_attr="track_rows",
                 ),
-                Prefetch("links", to_attr="link_rows"),
                 Prefetch(
                     "articles",
                     queryset=Article.objects.published()
@@ -180,7 +165,6 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        films = Film.objects.published()
         return Person.objects.published().prefetch_related(
             "images",
             Prefetch(
@@ -190,14 +174,14 @@ class PersonDetailView(DetailView):
             ),
             Prefetch(
                 "credits",
-                queryset=Credit.objects.filter(film__in=films)
+                queryset=Credit.objects.published()
                 .select_related("film", "credited_as")
                 .order_by(F("film__year").desc(nulls_last=True), "film__title", "billing_order"),
                 to_attr="visible_credits",
             ),
             Prefetch(
                 "track_credits",
-                queryset=TrackCredit.objects.filter(track__film__in=films)
+                queryset=TrackCredit.objects.published()
                 .select_related("track__film", "credited_as")
                 .order_by(
                     F("track__film__year").desc(nulls_last=True),

@@ -1,11 +1,9 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from articles.models import Article, Review
-from films.models import Film, Person
 from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 from public.timeline import coverage_timeline
 
@@ -91,16 +89,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        people = Person.objects.published()
-        return (
-            Article.objects.published()
-            .select_related("publication", "via__parent")
-            .prefetch_related(
-                Prefetch("authors", queryset=people, to_attr="visible_authors"),
-                Prefetch("films", queryset=Film.objects.published(), to_attr="visible_films"),
-                Prefetch("people", queryset=people, to_attr="visible_people"),
-            )
-        )
+        return Article.objects.published().with_links().select_related("via__parent")
 
 
 class ReviewDetailView(DetailView):
