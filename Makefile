@@ -29,9 +29,12 @@ run: seed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2
 
+# Style, format, the layers of docs/ARCHITECTURE.md, and migrations that match the models.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -110,8 +110,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # query whose estimated cost passes jit_above_cost (wide text rows), to save a few ms
     # running it; bench/search_bench.py measures it. Page queries are short: no JIT.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
-# Addresses typed without a scheme are taken as https (the Django 6.0 default).
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -138,7 +136,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
-# Uploads larger than this are refused before they reach an image field.
+# The largest request body Django reads, file uploads not counted (they are
+# streamed to disk; an image's own limit, 10 MB, is films.images.MAX_BYTES).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 
 # A film's admin page posts every row of its cast, crew, soundtrack and

@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from curation.admin import ArchiveAdmin
+from curation.admin import ArchiveAdmin, InlineBase
 from curation.conflicts import ConflictCheckedForm
 from curation.publishing import PUBLISHING_FIELDSET
-from films.forms import ArchiveImageForm, UniqueRowsInlineFormSet
+from films.forms import ArchiveImageForm
 from films.models import (
     Claim,
     Company,
@@ -26,11 +26,6 @@ from films.models import (
 # The many-to-many fields every Attested model shares.
 SOURCES = ["found_in_articles", "found_in_reviews", "found_in_documents"]
 SOURCES_FIELDSET = (_("Found in"), {"fields": SOURCES})
-
-
-class InlineBase:
-    formset = UniqueRowsInlineFormSet
-    extra = 0
 
 
 class SourcedInlineBase(InlineBase):

@@ -1,7 +1,7 @@
 """
 The admin shows each constraint's message instead of saving bad data: in one
 model's own form, and across the rows of an inline formset, where Django's own
-checks stop short (see films.forms.UniqueRowsInlineFormSet).
+checks stop short (see curation.forms.UniqueRowsInlineFormSet).
 """
 
 import io
@@ -12,7 +12,7 @@ from django.utils.html import escape
 from PIL import Image
 
 from articles.models import Document, Review
-from films.forms import UniqueRowsInlineFormSet
+from curation.forms import UniqueRowsInlineFormSet
 from films.models import (
     Claim,
     CompanyCredit,

@@ -64,6 +64,19 @@ class ArchiveImage(models.Model):
 
     class Meta:
         abstract = True
+        # "%(class)s" makes each concrete model's names its own.
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(alt_text=""),
+                name="%(class)s_has_alt_text",
+                violation_error_message=_("An image needs a description (alternative text)."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=""),
+                name="%(class)s_has_source",
+                violation_error_message=_("Say where the archive got this image."),
+            ),
+        ]
 
     def __str__(self):
         return self.caption or self.alt_text
@@ -125,22 +138,10 @@ class FilmImage(ArchiveImage):
 
     upload_folder = "films"
 
-    class Meta:
+    class Meta(ArchiveImage.Meta):
         ordering = ["kind", "position", "pk"]
         verbose_name = _("film image")
         verbose_name_plural = _("film images")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(alt_text=""),
-                name="filmimage_has_alt_text",
-                violation_error_message=_("An image needs a description (alternative text)."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(source=""),
-                name="filmimage_has_source",
-                violation_error_message=_("Say where the archive got this image."),
-            ),
-        ]
 
 
 class PersonImage(ArchiveImage):
@@ -148,19 +149,7 @@ class PersonImage(ArchiveImage):
 
     upload_folder = "people"
 
-    class Meta:
+    class Meta(ArchiveImage.Meta):
         ordering = ["position", "pk"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(alt_text=""),
-                name="personimage_has_alt_text",
-                violation_error_message=_("An image needs a description (alternative text)."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(source=""),
-                name="personimage_has_source",
-                violation_error_message=_("Say where the archive got this image."),
-            ),
-        ]

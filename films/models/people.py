@@ -10,14 +10,14 @@ from films.models.base import Attested
 
 
 class PersonQuerySet(PublishableQuerySet):
-    def with_names(self):
+    def with_names(self, *related):
         """
-        Prefetches `name_rows`: every form of each person's name. The person
-        page, JSON-LD (public/jsonld.py) and the API's PersonSerializer read it.
+        Prefetches `name_rows`: every form of each person's name, with the
+        `related` lookups of each form. The person page, JSON-LD
+        (public/jsonld.py) and the API's PersonSerializer read it.
         """
-        return self.prefetch_related(
-            models.Prefetch("names", queryset=PersonName.objects.all(), to_attr="name_rows")
-        )
+        names = PersonName.objects.prefetch_related(*related)
+        return self.prefetch_related(models.Prefetch("names", queryset=names, to_attr="name_rows"))
 
 
 class PersonNameQuerySet(AttachedQuerySet):

@@ -17,7 +17,6 @@ from films.models import (
     ImageKind,
     NameKind,
     Person,
-    PersonName,
     Role,
     TitleKind,
     Track,
@@ -165,47 +164,48 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.published().prefetch_related(
-            "images",
-            Prefetch(
-                "names",
-                queryset=PersonName.objects.prefetch_related(*published_sources()),
-                to_attr="name_rows",
-            ),
-            Prefetch(
-                "credits",
-                queryset=Credit.objects.published()
-                .select_related("film", "credited_as")
-                .order_by(F("film__year").desc(nulls_last=True), "film__title", "billing_order"),
-                to_attr="visible_credits",
-            ),
-            Prefetch(
-                "track_credits",
-                queryset=TrackCredit.objects.published()
-                .select_related("track__film", "credited_as")
-                .order_by(
-                    F("track__film__year").desc(nulls_last=True),
-                    "track__film__title",
-                    "track__position",
-                    "role",
+        return (
+            Person.objects.published()
+            .with_names(*published_sources())
+            .prefetch_related(
+                "images",
+                Prefetch(
+                    "credits",
+                    queryset=Credit.objects.published()
+                    .select_related("film", "credited_as")
+                    .order_by(
+                        F("film__year").desc(nulls_last=True), "film__title", "billing_order"
+                    ),
+                    to_attr="visible_credits",
                 ),
-                to_attr="visible_track_credits",
-            ),
-            Prefetch(
-                "articles_written",
-                queryset=Article.objects.published().select_related("publication"),
-                to_attr="visible_articles_written",
-            ),
-            Prefetch(
-                "reviews_written",
-                queryset=Review.objects.published().select_related("film", "publication"),
-                to_attr="visible_reviews_written",
-            ),
-            Prefetch(
-                "mentioned_in",
-                queryset=Article.objects.published().select_related("publication"),
-                to_attr="visible_mentions",
-            ),
+                Prefetch(
+                    "track_credits",
+                    queryset=TrackCredit.objects.published()
+                    .select_related("track__film", "credited_as")
+                    .order_by(
+                        F("track__film__year").desc(nulls_last=True),
+                        "track__film__title",
+                        "track__position",
+                        "role",
+                    ),
+                    to_attr="visible_track_credits",
+                ),
+                Prefetch(
+                    "articles_written",
+                    queryset=Article.objects.published().select_related("publication"),
+                    to_attr="visible_articles_written",
+                ),
+                Prefetch(
+                    "reviews_written",
+                    queryset=Review.objects.published().select_related("film", "publication"),
+                    to_attr="visible_reviews_written",
+                ),
+                Prefetch(
+                    "mentioned_in",
+                    queryset=Article.objects.published().select_related("publication"),
+                    to_attr="visible_mentions",
+                ),
+            )
         )
 
     def get_context_data(self, **kwargs):

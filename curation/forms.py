@@ -1,0 +1,85 @@
+"""Forms the archive's admin classes share."""
+
+from django.db.models import UniqueConstraint
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+
+class UniqueRowsInlineFormSet(BaseInlineFormSet):
+    """
+    Checks the model's unique constraints across the rows of one submission.
+
+    Django checks an inline row's constraints without its parent, so a
+    constraint that names the parent is checked only across the rows, only
+    when it has no condition, and with a generic message. Two rows that collide
+    on a conditional constraint (two cast members with one billing order)
+    would reach the database together and fail there.
+
+    The check follows the order the formset saves in: changed and deleted rows
+    one by one, in order, then new rows. A row may not take a value another
+    row gives up later in the same save (a swap), because the database checks
+    each statement on its own.
+
+    Conditions are not evaluated: a row with an empty (NULL) value in any of
+    the constrained fields never collides, as in SQL. Every condition in this
+    project says exactly that ("billing_order is not null").
+    """
+
+    given_up_later_message = _(
+        "Another row gives up this value in the same save, which the database cannot do "
+        "in one step: save that change first, then this one."
+    )
+
+    def clean(self):
+        for constraint in self.model._meta.constraints:
+            if isinstance(constraint, UniqueConstraint) and constraint.fields:
+                self.check_unique_across_rows(constraint)
+        # Runs after, so that a pair reported above (its second row is now
+        # invalid) is not reported again with Django's generic message.
+        super().clean()
+
+    def check_unique_across_rows(self, constraint):
+        # Every row has the same parent, so the foreign key to it never differs.
+        fields = [
+            self.model._meta.get_field(name) for name in constraint.fields if name != self.fk.name
+        ]
+        existing = [form for form in self.initial_forms if form.instance.pk is not None]
+        # Which form holds each value in the database, as the save proceeds.
+        holders = {self.row_key(fields, form, saved=True): form for form in existing}
+        holders.pop(None, None)
+        final = {
+            form: None if self._should_delete_form(form) else self.row_key(fields, form)
+            for form in existing
+        }
+        for form in self.forms:
+            old = self.row_key(fields, form, saved=True) if form in existing else None
+            if self._should_delete_form(form):
+                if holders.get(old) is form:
+                    del holders[old]
+                continue
+            if not form.is_valid() or not form.cleaned_data:
+                continue
+            if form in existing and not form.has_changed():
+                continue
+            new = self.row_key(fields, form)
+            holder = holders.get(new)
+            if new is not None and holder is not None and holder is not form:
+                if holder in existing and final[holder] != new:
+                    form.add_error(None, self.given_up_later_message)
+                else:
+                    form.add_error(None, constraint.get_violation_error_message())
+                continue
+            if old is not None and holders.get(old) is form:
+                del holders[old]
+            if new is not None:
+                holders[new] = form
+
+    def row_key(self, fields, form, saved=False):
+        """The row's values for the constraint, as saved or as submitted."""
+        values = []
+        for field in fields:
+            value = getattr(form.instance, field.attname)
+            if saved and field.name in form.initial:
+                value = form.initial[field.name]
+            values.append(value)
+        return None if None in values else tuple(values)
