@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,7 +161,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "api.schema.ArchiveAutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle"],
+    # Proxies in front of the app servers: the client address is read from
+    # X-Forwarded-For only when this is set (see SECURE_PROXY_SSL).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0) or None,
 }
+# Requests an anonymous client may make of the API, per address, as
+# "number/second|minute|hour|day"; empty for no limit (the test default).
+# Counted in the cache every worker shares (CACHES).
+API_ANON_RATE = env_str("API_ANON_RATE", "" if TESTING else "120/minute")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Crossing Archive API",
     "DESCRIPTION": "Read-only access to the published record: films, people, credits, "

@@ -1,10 +1,16 @@
 """
-Citation downloads: one article (/press/<slug>/citation.ris) or the whole
+Citation downloads: one article (/press/<slug>/citation.ris) or the
 selection of /press/ (/press/citations.ris?source=...), in RIS, BibTeX or
 CSL-JSON. The formats themselves are in crossing_archive.lib.citations.
+
+A selection is written CITATIONS_PER_FILE articles a file, in the order of
+/press/: `file=2` gives the next ones, and the response's Link header names
+the next and previous files, so that a download costs the same whatever the
+archive's size. The API pages through everything too.
 """
 
-from django.http import HttpResponse
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +20,7 @@ from crossing_archive.lib.citations import Citation, to_bibtex, to_csl_json, to_
 from public.open_data import bad_filters_response, press_filterset
 
 ARCHIVE_NAME = "Crossing Archive"
+CITATIONS_PER_FILE = 1000
 
 # extension: (writer, media type)
 FORMATS = {
@@ -52,6 +59,12 @@ def download(citations, extension, filename):
     return response
 
 
+def page_link(request, number, relation):
+    query = request.GET.copy()
+    query["file"] = str(number)
+    return f'<{request.build_absolute_uri(request.path)}?{query.urlencode()}>; rel="{relation}"'
+
+
 def article_citation(request, slug, extension):
     article = get_object_or_404(Article.objects.published().with_links(), slug=slug)
     citation = citation_of(article, request, timezone.localdate())
@@ -63,7 +76,29 @@ def press_citations(request, extension):
     filterset = press_filterset(request)
     if not filterset.is_valid():
         return bad_filters_response(filterset)
+    paginator = Paginator(filterset.qs.defer("text").with_links(), CITATIONS_PER_FILE)
+    try:
+        page = paginator.page(request.GET.get("file") or 1)
+    except PageNotAnInteger:
+        return HttpResponseBadRequest(
+            _("“file” must be a whole number.") + "\n", content_type="text/plain; charset=utf-8"
+        )
+    except EmptyPage:
+        message = _("There is no file %(page)s: this selection has %(last)s.") % {
+            "page": request.GET.get("file"),
+            "last": paginator.num_pages,
+        }
+        return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
     today = timezone.localdate()
-    articles = filterset.qs.with_links()
-    citations = [citation_of(article, request, today) for article in articles]
-    return download(citations, extension, "press")
+    citations = [citation_of(article, request, today) for article in page.object_list]
+    name = "press" if page.number == 1 else f"press-{page.number}"
+    response = download(citations, extension, name)
+    response["X-Total-Count"] = str(paginator.count)
+    links = []
+    if page.has_next():
+        links.append(page_link(request, page.next_page_number(), "next"))
+    if page.has_previous():
+        links.append(page_link(request, page.previous_page_number(), "prev"))
+    if links:
+        response["Link"] = ", ".join(links)
+    return response

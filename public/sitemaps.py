@@ -1,10 +1,47 @@
-"""/sitemap.xml: every public page, with when each entry last changed."""
+"""
+/sitemap.xml: an index of sections (/sitemap-<section>.xml, paged with ?p=),
+which together list every public page once, with when each entry changed.
+
+Each page of a section reads at most `limit` entries, and only the columns
+its addresses need, so a section costs the same whatever the archive's size;
+the index counts each section and reads its latest change with one query.
+"""
+
+import math
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Max
 from django.urls import reverse
 
 from articles.models import Article, Review
 from films.models import Film, Person
+
+
+class LanguageItems:
+    """
+    A queryset's entries, each once per language, as a sequence that
+    Paginator slices lazily: a page reads only its own entries.
+    """
+
+    def __init__(self, queryset, languages):
+        self.queryset, self.languages = queryset, list(languages)
+
+    def count(self):
+        return self.queryset.count() * len(self.languages)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("LanguageItems supports plain slices only")
+        size = len(self.languages)
+        start, stop = key.start or 0, key.stop
+        entries = self.queryset[start // size : None if stop is None else math.ceil(stop / size)]
+        pairs = [(entry, language) for entry in entries for language in self.languages]
+        first = start - (start // size) * size
+        return pairs[first : None if stop is None else first + stop - start]
 
 
 class ListPagesSitemap(Sitemap):
@@ -20,28 +57,51 @@ class ListPagesSitemap(Sitemap):
 class EntrySitemap(Sitemap):
     """Published entries; each page's address is its get_absolute_url."""
 
-    def lastmod(self, entry):
+    # Entries a section page reads; each gives one address per language, and
+    # the protocol allows 50,000 addresses a file.
+    limit = 10_000
+    # The columns get_absolute_url and lastmod read.
+    columns = ("pk", "slug", "updated")
+
+    def entries(self):
+        raise NotImplementedError
+
+    def items(self):
+        return self.entries().only(*self.columns).order_by("pk")
+
+    @property
+    def paginator(self):
+        if self.i18n:
+            return Paginator(LanguageItems(self.items(), self._languages()), self.limit)
+        return Paginator(self.items(), self.limit)
+
+    def lastmod(self, item):
+        entry = item[0] if self.i18n else item
         return entry.updated
+
+    def get_latest_lastmod(self):
+        """The section's latest change, in one query (Django would read every entry)."""
+        return self.entries().aggregate(latest=Max("updated"))["latest"]
 
 
 class FilmSitemap(EntrySitemap):
-    def items(self):
-        return Film.objects.published().order_by("pk")
+    def entries(self):
+        return Film.objects.published()
 
 
 class PersonSitemap(EntrySitemap):
-    def items(self):
-        return Person.objects.published().order_by("pk")
+    def entries(self):
+        return Person.objects.published()
 
 
 class ArticleSitemap(EntrySitemap):
-    def items(self):
-        return Article.objects.published().order_by("pk")
+    def entries(self):
+        return Article.objects.published()
 
 
 class ReviewSitemap(EntrySitemap):
-    def items(self):
-        return Review.objects.published().order_by("pk")
+    def entries(self):
+        return Review.objects.published()
 
 
 SITEMAPS = {

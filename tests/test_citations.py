@@ -188,10 +188,10 @@ def test_press_export_query_count_does_not_grow_with_articles(
         article = published_article(publication=publication)
         article.films.add(film)
         article.authors.add(published_person())
-    # 1. the source asked for  2. the film asked for  3. the articles with
-    # their publications  4.-6. their published authors, films and people
-    # (Article.objects.with_links(), the set every article view shares)
-    with django_assert_num_queries(6):
+    # 1. the source asked for  2. the film asked for  3. the count of the
+    # selection  4. a file of articles with their publications  5.-7. their
+    # published authors, films and people (Article.objects.with_links())
+    with django_assert_num_queries(7):
         response = client.get(f"/press/citations.ris?source={publication.slug}&film={film.slug}")
     assert len(rispy.loads(response.content.decode())) == count
 
@@ -204,3 +204,61 @@ def test_article_citation_query_count(client, django_assert_num_queries):
     # films and people (Article.objects.with_links())
     with django_assert_num_queries(4):
         client.get(reverse("article_citation_bib", args=[article.slug]))
+
+
+@pytest.fixture
+def two_per_file(monkeypatch):
+    monkeypatch.setattr("public.citations.CITATIONS_PER_FILE", 2)
+    monkeypatch.setattr("public.templatetags.open_data.CITATIONS_PER_FILE", 2)
+
+
+@pytest.mark.usefixtures("two_per_file")
+def test_a_large_selection_is_written_a_file_at_a_time_with_links_to_the_rest(client):
+    publication = make_publication(slug="daily")
+    for n in range(5):
+        published_article(publication=publication, date=datetime.date(2008, 1, 1 + n))
+    first = client.get("/press/citations.ris?source=daily")
+    assert len(rispy.loads(first.content.decode())) == 2
+    assert first["X-Total-Count"] == "5"
+    assert first["Link"] == (
+        '<http://testserver/press/citations.ris?source=daily&file=2>; rel="next"'
+    )
+    middle = client.get("/press/citations.ris?source=daily&file=2")
+    assert 'rel="next"' in middle["Link"] and 'rel="prev"' in middle["Link"]
+    assert 'filename="press-2.ris"' in middle["Content-Disposition"]
+    last = client.get("/press/citations.ris?source=daily&file=3")
+    assert len(rispy.loads(last.content.decode())) == 1
+    assert "next" not in last["Link"]
+    keys = [
+        entry["id"]
+        for file in (first, middle, last)
+        for entry in rispy.loads(file.content.decode())
+    ]
+    assert len(set(keys)) == 5
+
+
+@pytest.mark.usefixtures("two_per_file")
+@pytest.mark.parametrize("file", ["4", "0", "two", "-1"])
+def test_a_file_that_does_not_exist_is_a_400_with_the_reason(client, file):
+    for n in range(5):
+        published_article(date=datetime.date(2008, 1, 1 + n))
+    response = client.get(f"/press/citations.bib?file={file}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
+@pytest.mark.usefixtures("two_per_file")
+def test_press_page_says_how_a_large_selection_is_split_and_links_every_file(client):
+    for n in range(5):
+        published_article(date=datetime.date(2008, 1, 1 + n))
+    html = client.get("/press/").content.decode()
+    assert "the first 2 of 5 articles" in html
+    assert 'href="/press/citations.ris?file=2" download' in html
+    assert 'href="/press/citations.ris?file=3" download' in html
+    assert 'href="/api/articles/"' in html
+
+
+def test_press_page_with_one_file_lists_no_more_files(client):
+    published_article()
+    html = client.get("/press/").content.decode()
+    assert "file=2" not in html

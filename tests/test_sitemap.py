@@ -1,4 +1,7 @@
-"""/sitemap.xml lists every public page with when it last changed; /robots.txt points to it."""
+"""
+/sitemap.xml is an index of sections that together list every public page
+once, with when it last changed; /robots.txt points to it.
+"""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -6,7 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
+from articles.models import Article
 from films.models import Film
+from public.sitemaps import ArticleSitemap, LanguageItems
 from tests.conftest import make_article, make_film, make_person, make_review
 from tests.factories import (
     published_article,
@@ -28,17 +33,35 @@ def seed(django_db_setup, django_db_blocker):
         yield
 
 
-def sitemap(client):
-    """{address: lastmod or None} of /sitemap.xml, parsed as XML."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def parse(client, path, tag):
+    response = client.get(path)
+    assert response.status_code == 200, path
     assert response["Content-Type"] == "application/xml"
     root = ET.fromstring(response.content)
-    assert root.tag == f"{{{NS['sm']}}}urlset"
+    assert root.tag == f"{{{NS['sm']}}}{tag}"
+    return root
+
+
+def section_locations(client):
+    """The sections /sitemap.xml lists, as paths."""
+    index = parse(client, "/sitemap.xml", "sitemapindex")
+    return [
+        loc.text.removeprefix("http://testserver") for loc in index.findall("sm:sitemap/sm:loc", NS)
+    ]
+
+
+def sitemap(client):
+    """
+    {address: lastmod or None} of every section the index lists; an address
+    listed twice fails.
+    """
     entries = {}
-    for url in root.findall("sm:url", NS):
-        lastmod = url.find("sm:lastmod", NS)
-        entries[url.find("sm:loc", NS).text] = lastmod.text if lastmod is not None else None
+    for path in section_locations(client):
+        for url in parse(client, path, "urlset").findall("sm:url", NS):
+            lastmod = url.find("sm:lastmod", NS)
+            address = url.find("sm:loc", NS).text
+            assert address not in entries, f"{address} is listed twice"
+            entries[address] = lastmod.text if lastmod is not None else None
     return entries
 
 
@@ -91,6 +114,50 @@ def test_drafts_and_scheduled_entries_are_left_out(client):
         assert f"http://testserver{entry.get_absolute_url()}" not in entries
 
 
+def test_index_lists_one_section_per_kind(client):
+    assert section_locations(client) == [
+        "/sitemap-pages.xml",
+        "/sitemap-films.xml",
+        "/sitemap-people.xml",
+        "/sitemap-articles.xml",
+        "/sitemap-reviews.xml",
+    ]
+
+
+def test_large_sections_are_paged_and_list_every_entry_once(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+    articles = [published_article() for _ in range(7)]
+    pages = [path for path in section_locations(client) if "articles" in path]
+    assert pages == [
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles.xml?p=3",
+    ]
+    entries = sitemap(client)
+    for article in articles:
+        assert f"http://testserver{article.get_absolute_url()}" in entries
+
+
+def test_a_page_past_the_end_of_a_section_is_a_404(client):
+    published_article()
+    assert client.get("/sitemap-articles.xml?p=2").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_the_index_gives_each_section_its_latest_change(client):
+    article = published_article()
+    Article.objects.filter(pk=article.pk).update(
+        updated=datetime.datetime(2021, 3, 4, 5, 6, tzinfo=datetime.UTC)
+    )
+    index = parse(client, "/sitemap.xml", "sitemapindex")
+    lastmods = {
+        node.find("sm:loc", NS).text: node.find("sm:lastmod", NS)
+        for node in index.findall("sm:sitemap", NS)
+    }
+    assert lastmods["http://testserver/sitemap-articles.xml"].text.startswith("2021-03-04")
+    assert lastmods["http://testserver/sitemap-pages.xml"] is None
+
+
 @pytest.mark.parametrize("count", [1, 20])
 def test_sitemap_query_count_does_not_grow_with_entries(client, django_assert_num_queries, count):
     for _ in range(count):
@@ -98,9 +165,13 @@ def test_sitemap_query_count_does_not_grow_with_entries(client, django_assert_nu
         published_person()
         published_article()
         published_review()
-    # A count and a page of rows for each of films, people, articles, reviews.
+    # The index: a count and the latest change of films, people, articles, reviews.
     with django_assert_num_queries(8):
-        entries = sitemap(client)
+        client.get("/sitemap.xml")
+    # A section: its count and its page of rows.
+    with django_assert_num_queries(2):
+        client.get("/sitemap-articles.xml")
+    entries = sitemap(client)
     assert len(entries) == 3 + 4 * count + count  # each review's film is published too
 
 
@@ -111,3 +182,17 @@ def test_robots_txt_points_to_the_sitemap(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+class FakeQuerySet(list):
+    def count(self):
+        return len(self)
+
+
+@pytest.mark.parametrize("start,stop", [(0, 4), (1, 6), (3, 5), (5, 20), (0, 0)])
+def test_language_items_slice_as_the_expanded_list_would(start, stop):
+    entries = FakeQuerySet(["a", "b", "c", "d", "e"])
+    items = LanguageItems(entries, ["en", "ko"])
+    expanded = [(entry, language) for entry in entries for language in ("en", "ko")]
+    assert items.count() == len(items) == 10
+    assert items[start:stop] == expanded[start:stop]

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from articles.models import Article, Review
 from films.models import Film, Person
 from public import jsonld
+from public.citations import CITATIONS_PER_FILE
 from public.feeds import selection_title
 from public.open_data import usable_query
 from public.templatetags.archive import review_title
@@ -99,6 +100,27 @@ def filters_query(filterset, *leave_out):
     if query is None:
         return None
     return f"?{query}" if query else ""
+
+
+@register.simple_tag
+def citation_files(filterset, count):
+    """
+    The citation downloads a selection of `count` articles needs past the
+    first: {"per_file", "last", "files": [(number, query string), ...]}, the
+    files listed being the next nine and the last; None when one file holds
+    them all.
+    """
+    query = usable_query(filterset)
+    if query is None or count <= CITATIONS_PER_FILE:
+        return None
+    last = (count - 1) // CITATIONS_PER_FILE + 1
+    numbers = sorted({*range(2, min(last, 10) + 1), last})
+    prefix = f"?{query}&" if query else "?"
+    return {
+        "per_file": CITATIONS_PER_FILE,
+        "last": last,
+        "files": [(number, f"{prefix}file={number}") for number in numbers],
+    }
 
 
 @register.simple_tag
