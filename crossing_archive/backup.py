@@ -28,6 +28,7 @@ import os
 import platform
 import shutil
 import tempfile
+import time
 import zipfile
 from collections import Counter
 from contextlib import contextmanager
@@ -197,7 +198,9 @@ def write_rows(archive, using):
                 counts[label(model)] += 1
                 yield obj
 
-    with archive.open(DATA, "w", force_zip64=True) as member:
+    info = zipfile.ZipInfo(DATA, date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with archive.open(info, "w", force_zip64=True) as member:
         hashing = HashingWriter(member)
         text = io.TextIOWrapper(hashing, encoding="utf-8")
         ArchiveSerializer().serialize(every_row(), stream=text)
