@@ -111,6 +111,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # query whose estimated cost passes jit_above_cost (wide text rows), to save a few ms
     # running it; bench/search_bench.py measures it. Page queries are short: no JIT.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging: readers (pages, and a backup's snapshot) and the writer
+    # do not wait for each other. The mode is kept in the database file.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "init_command", "PRAGMA journal_mode=WAL;"
+    )
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,4 +1,4 @@
-"""A NUL or other impossible value in an address is a 4xx, never a server error, on both databases."""
+"""A NUL or other impossible value in an address is a 4xx, never a server error."""
 
 import pytest
 
