@@ -38,6 +38,11 @@ def test_builds_the_archive_on_top_of_the_seed_record():
     assert PersonName.objects.filter(person__in=bench(Person)).count() == 4 * 50
 
 
+def test_the_seed_papers_are_among_the_largest_sources():
+    make_bench_data()
+    assert bench(Article).filter(publication__slug="chosun-ilbo").count() > 300 // 30
+
+
 def test_the_film_and_its_director_get_their_share_of_the_press():
     make_bench_data()
     film = Film.objects.get(slug="crossing")
