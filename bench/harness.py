@@ -22,6 +22,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -129,6 +130,8 @@ def main():
     parser.add_argument("--clients", type=int, default=4, help="threads for throughput")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
+    # Stopped by a signal (make interrupted, a timeout), still stop the gunicorns it started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     started = time.monotonic()
     reports = []
     for vendor in ["sqlite", "postgresql"] if args.db == "both" else [args.db]:
