@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DEBUG=1
 
-.PHONY: run test lint migrate seed clean
+.PHONY: run test lint migrate seed bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2
 
 # Style, format, the layers of docs/ARCHITECTURE.md, and migrations that match the models.
+# Times the site on the seed record and on a large synthetic archive, on SQLite and
+# PostgreSQL, and writes bench/RESULTS.md (see bench/README.md). The archives are built
+# on the first run and reused. BENCH_DB=sqlite measures one database only.
+BENCH_ARTICLES ?= 100000
+BENCH_PEOPLE ?= 10000
+BENCH_DB ?= both
+bench: $(VENV)/.installed
+	$(BIN)/python bench/harness.py --db $(BENCH_DB) --articles $(BENCH_ARTICLES) --people $(BENCH_PEOPLE)
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -1,51 +1,31 @@
 """
 Search latency on a synthetic archive, on SQLite and PostgreSQL.
 
-Builds an archive of --articles articles and --people people (with films,
-credits, tracks, name forms in Hangul, RR, MR and press spellings) in a
-database of its own, indexes it for search, then times --runs requests of
-each query with Django's test client and prints the median and the ratio
-to the press list's unfiltered first page, timed in the same run.
+Builds the archive of `manage.py make_bench_data` (--articles articles and
+--people people on top of the seed record) in a database of its own, then
+times --runs requests of each query with Django's test client and prints the
+median and the ratio to the press list's unfiltered first page, timed in the
+same run.
 
     .venv/bin/python bench/search_bench.py                  # both databases
     .venv/bin/python bench/search_bench.py --db sqlite --articles 20000
 
-The SQLite archive is a file in the temporary folder (BENCH_SQLITE_PATH); the
-PostgreSQL one is a database the script creates (BENCH_POSTGRES_URL, by default
-the local `archive` role). An
-archive built once is reused; --fresh builds it again. See bench/README.md.
+The archives are those of `make bench` (bench/harness.py): a SQLite file in
+bench/data/ and a PostgreSQL database the script creates (BENCH_POSTGRES_URL).
+An archive built once is reused; --fresh builds it again. See bench/README.md.
 """
 
 import argparse
 import os
-import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SQLITE_PATH = Path(
-    os.environ.get("BENCH_SQLITE_PATH", Path(tempfile.gettempdir()) / "crossing_bench.sqlite3")
-)
-POSTGRES_URL = os.environ.get(
-    "BENCH_POSTGRES_URL", "postgres://archive:archive@127.0.0.1:5432/crossing_bench"
-)
-SEED = 2008
+from harness import Database, create_postgres_databases
 
-SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허노심하곽성차주우구민"
-GIVEN = "민서지현수영준태균성철명인표은주우진혜경동훈상호재석용선희정미연나아윤하도"
-WORDS = (
-    "film director actor screening festival premiere audience camera scene story refugee "
-    "border defector family father son mother village winter river crossing soundtrack "
-    "producer critic review drama thriller release theatre box office record interview "
-    "season award jury documentary city night train letter journey memory hope silence"
-).split()
-KOREAN_WORDS = (
-    "영화 감독 배우 상영 관객 이야기 가족 아버지 아들 국경 겨울 기차 편지 기억 희망"
-).split()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # ---------------------------------------------------------------------------
@@ -68,7 +48,7 @@ def main():
         command = [sys.executable, __file__, "--child", db, *sys.argv[1:]]
         env = {
             **os.environ,
-            "DATABASE_URL": f"sqlite:///{SQLITE_PATH}" if db == "sqlite" else POSTGRES_URL,
+            "DATABASE_URL": Database.for_vendor(db, args.articles, args.people).large_url,
             "DJANGO_SETTINGS_MODULE": "crossing_archive.settings",
             "SECRET_KEY": "bench-only",
             "DEBUG": "0",
@@ -81,10 +61,15 @@ def main():
 
 def run_child(args):
     sys.path.insert(0, str(ROOT))
+    url = os.environ["DATABASE_URL"]
     if args.child == "postgresql":
-        create_postgres_database(args.fresh)
+        if args.fresh:
+            drop_postgres_database(url)
+        problem = create_postgres_databases([url])
+        if problem:
+            sys.exit(problem)
     elif args.fresh:
-        SQLITE_PATH.unlink(missing_ok=True)
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
 
     import django
 
@@ -93,23 +78,20 @@ def run_child(args):
     from django.db import connection
 
     call_command("migrate", verbosity=0)
-    from films.models import Person
-
     print(f"\n== {connection.vendor}: {connection.settings_dict['NAME']}")
-    if not Person.objects.exists():
-        build_archive(args.articles, args.people)
+    call_command("make_bench_data", articles=args.articles, people=args.people)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     time_queries(args.runs)
 
 
-def create_postgres_database(fresh):
+def drop_postgres_database(url):
     import dj_database_url
     import psycopg
     from psycopg import sql
 
-    config = dj_database_url.parse(POSTGRES_URL)
+    config = dj_database_url.parse(url)
     params = {
         "host": config["HOST"],
         "port": config["PORT"] or 5432,
@@ -117,141 +99,7 @@ def create_postgres_database(fresh):
         "password": config["PASSWORD"],
     }
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
-        name = sql.Identifier(config["NAME"])
-        if fresh:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(name))
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
-        ).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
-
-
-# ---------------------------------------------------------------------------
-# The synthetic archive
-# ---------------------------------------------------------------------------
-
-
-def korean_name(rng):
-    return rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
-
-
-def press_spelling(rr):
-    """A spelling as newspapers vary it: eo → u, hyphen → space, capitalised surname."""
-    surname, _, given = rr.partition(" ")
-    given = given.replace("eo", "u").replace("-", " ").title()
-    return f"{surname.upper()} {given}"
-
-
-def build_archive(article_count, people_count):
-    from django.db import transaction
-
-    from articles.models import Article, Publication
-    from crossing_archive.lib import hangul
-    from films.models import Credit, Film, NameKind, Person, PersonName, Role, Status, Track
-    from search.index import rebuild
-
-    rng = random.Random(SEED)
-    started = time.monotonic()
-    published = Status.PUBLISHED
-    with transaction.atomic():
-        publications = Publication.objects.bulk_create(
-            Publication(name=f"Paper {n}", slug=f"paper-{n}") for n in range(30)
-        )
-        films = Film.objects.bulk_create(
-            Film(title=f"Film {n}", slug=f"film-{n}", year=1990 + n % 35, status=published)
-            for n in range(200)
-        )
-        people, spellings = [], []
-        for n in range(people_count):
-            hangul_name = korean_name(rng)
-            rr = hangul.romanize_name_rr(hangul_name)
-            status = published if n % 20 else Status.DRAFT
-            people.append(Person(name=rr, name_hangul=hangul_name, slug=f"p-{n}", status=status))
-            spellings.append(
-                [rr, hangul.romanize_name_mr(hangul_name), press_spelling(rr), hangul_name]
-            )
-        people = Person.objects.bulk_create(people, batch_size=2000)
-        PersonName.objects.bulk_create(
-            (
-                PersonName(person=person, name=name, kind=kind)
-                for person, forms in zip(people, spellings, strict=True)
-                for name, kind in zip(
-                    forms,
-                    [
-                        NameKind.REVISED,
-                        NameKind.MCCUNE_REISCHAUER,
-                        NameKind.PUBLISHED,
-                        NameKind.HANGUL,
-                    ],
-                    strict=True,
-                )
-            ),
-            batch_size=5000,
-        )
-        Credit.objects.bulk_create(
-            (
-                Credit(
-                    film=films[n % len(films)],
-                    person=person,
-                    role=Role.ACTOR,
-                    department="cast",
-                    character=f"Character {n}",
-                )
-                for n, person in enumerate(people)
-            ),
-            batch_size=5000,
-        )
-        Track.objects.bulk_create(
-            Track(film=film, position=p, title=f"{rng.choice(KOREAN_WORDS)} {p}")
-            for film in films
-            for p in range(1, 11)
-        )
-        articles = []
-        for n in range(article_count):
-            korean = n % 10 == 0
-            mentioned = [rng.randrange(people_count) for _ in range(3)]
-            articles.append(
-                Article(
-                    title=article_title(rng, spellings, mentioned, korean),
-                    slug=f"a-{n}",
-                    publication=publications[n % len(publications)],
-                    date=f"{2000 + n % 25}-{1 + n % 12:02d}-{1 + n % 28:02d}",
-                    language="ko" if korean else "en",
-                    text=article_text(rng, spellings, mentioned, korean),
-                    status=published if n % 10 else Status.DRAFT,
-                )
-            )
-            if len(articles) == 5000:
-                Article.objects.bulk_create(articles)
-                articles = []
-        Article.objects.bulk_create(articles)
-    print(f"archive built in {time.monotonic() - started:.0f} s")
-    started = time.monotonic()
-    with transaction.atomic():
-        entries = rebuild()
-    print(f"search index: {entries} entries in {time.monotonic() - started:.0f} s")
-
-
-def article_title(rng, spellings, mentioned, korean):
-    name = spellings[mentioned[0]][3 if korean else 2]
-    if korean:
-        return f"{name} {rng.choice(KOREAN_WORDS)} {rng.choice(KOREAN_WORDS)}"
-    return f"{name} on {rng.choice(WORDS)} and {rng.choice(WORDS)}".title()
-
-
-def article_text(rng, spellings, mentioned, korean):
-    sentences = []
-    for sentence in range(12):
-        if korean:
-            words = [rng.choice(KOREAN_WORDS) for _ in range(8)]
-            words.insert(2, spellings[mentioned[sentence % 3]][3] + "은")
-            sentences.append(" ".join(words) + ".")
-        else:
-            words = [rng.choice(WORDS) for _ in range(14)]
-            words.insert(5, spellings[mentioned[sentence % 3]][sentence % 3])
-            sentences.append(" ".join(words).capitalize() + ".")
-    return "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, 12, 3))
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(config["NAME"])))
 
 
 # ---------------------------------------------------------------------------
@@ -262,9 +110,11 @@ def article_text(rng, spellings, mentioned, korean):
 def time_queries(runs):
     from django.test import Client
 
+    from crossing_archive.benchdata import SLUG_PREFIX, press_spelling
     from films.models import Person
 
-    target = Person.objects.published().order_by("pk").first()
+    # A synthetic person: each has every name form the queries need.
+    target = Person.objects.published().filter(slug__startswith=SLUG_PREFIX).order_by("pk")[0]
     rr = target.name
     surname_given = rr.split(" ", 1)
     mr = target.names.get(kind="mr").name

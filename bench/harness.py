@@ -1,0 +1,663 @@
+"""
+`make bench`: the site served as in production (gunicorn, two workers, DEBUG off),
+timed on the seed record and on a large synthetic archive, on SQLite and PostgreSQL.
+
+For each database it builds both archives once (`manage.py seed`, then
+`manage.py make_bench_data` for the large one) and reuses them afterwards, serves
+each with its own gunicorn, and times every request on both in turn, round after
+round. Then, on the large archive only: throughput from concurrent clients with
+the page cache off and on, and, one fresh single-worker server per request, the
+time to first byte and the worker's memory growth of the heaviest requests.
+Writes bench/RESULTS.md. See bench/README.md.
+
+    .venv/bin/python bench/harness.py                               # both databases
+    .venv/bin/python bench/harness.py --db sqlite --articles 2000 --people 200
+"""
+
+import argparse
+import contextlib
+import datetime
+import http.client
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = Path(sys.executable)
+DATA_DIR = Path(os.environ.get("BENCH_DATA_DIR", ROOT / "bench" / "data"))
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL",
+    "postgres://crossing_bench:crossing_bench@127.0.0.1:5432/crossing_bench",
+)
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+RESULTS = ROOT / "bench" / "RESULTS.md"
+DEFAULT_ARTICLES, DEFAULT_PEOPLE = 100_000, 10_000
+
+# Served exactly as in production but for the secret and the host.
+SECRET_KEY = "bench-only-secret-key-not-for-production"
+ADMIN_USER, ADMIN_PASSWORD = "bench", "bench-password-6f2c"
+
+# The targets of the "Speed at scale" and "Production" issues.
+MAX_SEED_RATIO = 3
+MIN_FILM_UNCACHED_SHARE = 1 / 10
+MIN_CACHED_SHARE = 1 / 2
+MAX_MEMORY_MB = 50
+MAX_TTFB_MS = 2000
+
+BARE = "/bench/bare/"
+SOURCE = "chosun-ilbo"  # a seed paper: the generator makes the seed's papers the largest
+PUBLIC = [
+    ("bare view", BARE),
+    ("home", "/"),
+    ("film page", "/films/crossing/"),
+    ("person page (director)", "/people/kim-tae-kyun/"),
+    ("press list", "/press/"),
+    ("press list ?q=defector", "/press/?q=defector"),
+    ("press list, last page", "/press/?page={last_page}"),
+    (
+        "press list by source and month",
+        f"/press/?source={SOURCE}&date_after=2008-03-01&date_before=2008-03-31",
+    ),
+    ("article page", "/press/crossing-depicts-the-plight-of-north-korean-defectors/"),
+    ("reviews", "/reviews/"),
+    ("search ?q=Kim Tae Gyoon", "/search/?q=Kim+Tae+Gyoon"),
+    ("search ?q=김태균", "/search/?q=" + quote("김태균")),
+    ("search ?q=defector", "/search/?q=defector"),
+    ("API articles by source", f"/api/articles/?source={SOURCE}"),
+    ("press feed", "/press/feed.atom"),
+    ("film press feed", "/films/crossing/press.atom"),
+    ("sitemap", "/sitemap.xml"),
+]
+ADMIN = [
+    ("admin: article list", "/admin/articles/article/"),
+    ("admin: person list", "/admin/films/person/"),
+    ("admin: article list ?q=kim", "/admin/articles/article/?q=kim"),
+    ("admin: person list ?q=kim", "/admin/films/person/?q=kim"),
+    (
+        "admin: autocomplete, article's people",
+        "/admin/autocomplete/?app_label=articles&model_name=article&field_name=people&term=kim",
+    ),
+    (
+        "admin: autocomplete, credit's person",
+        "/admin/autocomplete/?app_label=films&model_name=credit&field_name=person&term=kim",
+    ),
+    ("admin: film change page", "/admin/films/film/{film_pk}/change/"),
+]
+HEAVY = [
+    ("citations JSON", "/press/citations.json"),
+    ("citations RIS", "/press/citations.ris"),
+    ("press list", "/press/"),
+    ("search ?q=defector", "/search/?q=defector"),
+    ("API articles", "/api/articles/"),
+    ("sitemap", "/sitemap.xml"),
+]
+THROUGHPUT = [("bare view", BARE), ("film page", "/films/crossing/"), ("press list", "/press/")]
+
+# Run in `manage.py shell`: the curator who logs in, fresh planner statistics, and
+# what the request list needs from the database.
+PREPARE = f"""
+import json
+from django.contrib.auth.models import User
+from django.db import connection
+from films.models import Film
+if not User.objects.filter(username="{ADMIN_USER}").exists():
+    User.objects.create_superuser("{ADMIN_USER}", "", "{ADMIN_PASSWORD}")
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+print(json.dumps({{"film_pk": Film.objects.get(slug="crossing").pk}}))
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES)
+    parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE)
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds of every request")
+    parser.add_argument("--seconds", type=float, default=8, help="each throughput measurement")
+    parser.add_argument("--clients", type=int, default=4, help="threads for throughput")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    # Stopped by a signal (make interrupted, a timeout), still stop the gunicorns it started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    started = time.monotonic()
+    reports = []
+    for vendor in ["sqlite", "postgresql"] if args.db == "both" else [args.db]:
+        print(f"\n== {vendor}", flush=True)
+        database = Database.for_vendor(vendor, args.articles, args.people)
+        problem = database.setup()
+        if problem:
+            print(f"skipped: {problem}", flush=True)
+            reports.append(Report(vendor, skipped=problem))
+            continue
+        reports.append(measure(database, args))
+    minutes = (time.monotonic() - started) / 60
+    args.output.write_text(render(reports, args, minutes), encoding="utf-8")
+    print(f"\nwrote {args.output} ({minutes:.1f} min)")
+
+
+# ---------------------------------------------------------------------------
+# Databases: each vendor has a seed archive and a large one, built once
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Database:
+    vendor: str
+    seed_url: str
+    large_url: str
+    articles: int
+    people: int
+
+    @classmethod
+    def for_vendor(cls, vendor, articles, people):
+        size = (
+            ""
+            if (articles, people) == (DEFAULT_ARTICLES, DEFAULT_PEOPLE)
+            else f"_{articles}_{people}"
+        )
+        if vendor == "sqlite":
+            seed, large = DATA_DIR / "seed.sqlite3", DATA_DIR / f"archive{size or '_full'}.sqlite3"
+            return cls(vendor, f"sqlite:///{seed}", f"sqlite:///{large}", articles, people)
+        base = POSTGRES_URL.rsplit("/", 1)[0]
+        name = urlsplit(POSTGRES_URL).path.lstrip("/")
+        return cls(vendor, f"{base}/{name}_seed", f"{base}/{name}{size}", articles, people)
+
+    def setup(self):
+        """Builds what is missing; returns why this database cannot be measured, or None."""
+        if self.vendor == "sqlite":
+            DATA_DIR.mkdir(parents=True, exist_ok=True)
+        else:
+            problem = start_postgres() or create_postgres_databases([self.seed_url, self.large_url])
+            if problem:
+                return problem
+        for url, build in [
+            (self.seed_url, ["seed"]),
+            (
+                self.large_url,
+                ["make_bench_data", f"--articles={self.articles}", f"--people={self.people}"],
+            ),
+        ]:
+            print(f"preparing {display(url)}", flush=True)
+            manage(url, "migrate", "--noinput", "-v0")
+            manage(url, *build)
+        return None
+
+    def facts(self, url):
+        """What the request list needs from this archive (and a superuser, and ANALYZE)."""
+        import json
+
+        output = manage(url, "shell", "-v0", "-c", PREPARE, capture=True)
+        return json.loads(output.strip().splitlines()[-1])
+
+
+def display(url):
+    """A database address without its password."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1@", url)
+
+
+def server_env(url, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
+    env.update(
+        DATABASE_URL=url,
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_COOKIES="0",
+        **extra,
+    )
+    return env
+
+
+def manage(url, *args, capture=False):
+    # The project's own manage.py with fixed arguments: no outside input.
+    result = subprocess.run(  # noqa: S603
+        [str(PYTHON), "manage.py", *args],
+        env=server_env(url),
+        cwd=ROOT,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return result.stdout
+
+
+def tool(*args, check=False, capture=False):
+    """Runs one of PostgreSQL's command-line tools, found on PATH, with fixed arguments."""
+    return subprocess.run(  # noqa: S603
+        [shutil.which(args[0]) or args[0], *args[1:]],
+        check=check,
+        text=True,
+        capture_output=capture,
+    )
+
+
+def start_postgres():
+    """Starts a stopped local cluster; returns why PostgreSQL cannot be used, or None."""
+    if not shutil.which("pg_lsclusters"):
+        return "PostgreSQL is not installed (no pg_lsclusters)."
+    # Columns: version, cluster, port, status, owner, data directory, log file.
+    rows = [
+        line.split()
+        for line in tool("pg_lsclusters", "--no-header", capture=True).stdout.splitlines()
+    ]
+    if not rows:
+        return "PostgreSQL is installed but has no cluster."
+    for version, cluster, _port, status, *_ in rows:
+        if status != "online":
+            print(f"starting PostgreSQL cluster {version}/{cluster}", flush=True)
+            tool("pg_ctlcluster", version, cluster, "start")
+    for _ in range(30):
+        if tool("pg_isready", "-q", "-h", "127.0.0.1").returncode == 0:
+            return None
+        time.sleep(1)
+    return "PostgreSQL did not answer on 127.0.0.1 within 30 s."
+
+
+def create_postgres_databases(urls):
+    """Creates the role (when run as root, as CI does) and the databases that are missing."""
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    config = dj_database_url.parse(urls[0])
+    params = {
+        "host": config["HOST"] or "127.0.0.1",
+        "port": config["PORT"] or 5432,
+        "user": config["USER"],
+        "password": config["PASSWORD"],
+    }
+    try:
+        conn = psycopg.connect(dbname="postgres", autocommit=True, **params)
+    except psycopg.OperationalError:
+        if os.geteuid() != 0:
+            return f"cannot connect as {config['USER']}; set BENCH_POSTGRES_URL."
+        create_role = sql.SQL("CREATE ROLE {} LOGIN CREATEDB PASSWORD {}").format(
+            sql.Identifier(config["USER"]), sql.Literal(config["PASSWORD"])
+        )
+        tool(
+            "runuser",
+            "-u",
+            "postgres",
+            "--",
+            "psql",
+            "-q",
+            "-c",
+            create_role.as_string(),
+            check=True,
+        )
+        conn = psycopg.connect(dbname="postgres", autocommit=True, **params)
+    with conn:
+        for url in urls:
+            name = dj_database_url.parse(url)["NAME"]
+            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not found:
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Serving and requesting
+# ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def serve(url, port, workers=2, page_cache=False):
+    """gunicorn on 127.0.0.1:port with the production settings (and the bare view)."""
+    env = server_env(
+        url, DJANGO_SETTINGS_MODULE="bench.settings", PAGE_CACHE="1" if page_cache else "0"
+    )
+    command = [
+        str(PYTHON.parent / "gunicorn"),
+        "crossing_archive.wsgi",
+        f"--workers={workers}",
+        f"--bind=127.0.0.1:{port}",
+        f"--chdir={ROOT}",
+        "--timeout=300",
+        "--log-level=warning",
+    ]
+    server = subprocess.Popen(command, env=env, cwd=ROOT)  # noqa: S603
+    try:
+        for _ in range(120):
+            time.sleep(0.25)
+            with contextlib.suppress(OSError):
+                if fetch(port, BARE).status == 200:
+                    break
+        else:
+            raise RuntimeError(f"gunicorn did not answer on port {port}")
+        yield server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@dataclass
+class Answer:
+    status: int
+    first_byte_ms: float
+    total_ms: float
+    size: int
+    body: bytes = field(repr=False)
+    cookies: SimpleCookie = field(repr=False, default=None)
+
+
+def fetch(port, path, cookie="", method="GET", body=None, headers=None):
+    """One request on a new connection (gunicorn's sync workers close each one)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    all_headers = {"Cookie": cookie} if cookie else {}
+    all_headers.update(headers or {})
+    started = time.perf_counter()
+    try:
+        connection.request(method, path, body=body, headers=all_headers)
+        response = connection.getresponse()
+        first_byte = time.perf_counter()
+        content = response.read()
+        finished = time.perf_counter()
+        cookies = SimpleCookie()
+        for value in response.headers.get_all("Set-Cookie") or []:
+            cookies.load(value)
+    finally:
+        connection.close()
+    return Answer(
+        response.status,
+        (first_byte - started) * 1000,
+        (finished - started) * 1000,
+        len(content),
+        content,
+        cookies,
+    )
+
+
+def log_in(port):
+    """Logs the benchmark's superuser in through the admin's form; returns the Cookie header."""
+    page = fetch(port, "/admin/login/")
+    csrf = page.cookies["csrftoken"].value
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.body).group(1).decode()
+    form = (
+        f"csrfmiddlewaretoken={token}&username={ADMIN_USER}&password={ADMIN_PASSWORD}&next=/admin/"
+    )
+    answer = fetch(
+        port,
+        "/admin/login/",
+        cookie=f"csrftoken={csrf}",
+        method="POST",
+        body=form,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    if answer.status != 302 or "sessionid" not in answer.cookies:
+        raise RuntimeError(f"admin login failed: HTTP {answer.status}")
+    return f"csrftoken={csrf}; sessionid={answer.cookies['sessionid'].value}"
+
+
+def requests_for(port, facts):
+    """The (label, path, needs login) list for one archive, sitemap sections included."""
+    press = fetch(port, "/press/").body.decode()
+    last_page = max([1, *map(int, re.findall(r"[?&;]page=(\d+)", press))])
+    values = {**facts, "last_page": last_page}
+    listed = [(label, path.format(**values), False) for label, path in PUBLIC]
+    sitemap = fetch(port, "/sitemap.xml").body
+    if b"<sitemapindex" in sitemap:
+        for loc in re.findall(rb"<loc>([^<]+)</loc>", sitemap)[:30]:
+            parts = urlsplit(loc.decode().replace("&amp;", "&"))
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            listed.append((f"sitemap section {path}", path, False))
+    listed += [(label, path.format(**values), True) for label, path in ADMIN]
+    return listed
+
+
+# ---------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    vendor: str
+    skipped: str = ""
+    articles: int = 0
+    people: int = 0
+    # label -> {"seed": [ms...], "large": [ms...], "status": {...}}
+    timings: dict = field(default_factory=dict)
+    throughput: dict = field(default_factory=dict)  # (label, cached) -> requests/s
+    heavy: list = field(default_factory=list)  # (label, path, first byte ms list, growth MB)
+    page_cache_read: bool = False
+
+
+def measure(database, args):
+    report = Report(database.vendor, articles=database.articles, people=database.people)
+    report.page_cache_read = "PAGE_CACHE" in (ROOT / "crossing_archive" / "settings.py").read_text()
+    archives = {"seed": (database.seed_url, PORT), "large": (database.large_url, PORT + 1)}
+    facts = {name: database.facts(url) for name, (url, _) in archives.items()}
+    with serve(*archives["seed"]), serve(*archives["large"]):
+        cookies = {name: log_in(port) for name, (_, port) in archives.items()}
+        lists = {name: requests_for(port, facts[name]) for name, (_, port) in archives.items()}
+        print("warming up", flush=True)
+        for name, (_, port) in archives.items():
+            for label, path, admin in lists[name]:
+                answer = fetch(port, path, cookies[name] if admin else "")
+                entry = report.timings.setdefault(label, {"seed": [], "large": [], "status": {}})
+                entry["status"][name] = answer.status
+        for number in range(1, args.rounds + 1):
+            print(f"round {number} of {args.rounds}", flush=True)
+            for position in range(max(map(len, lists.values()))):
+                # Each request on both archives in turn, the list round-robin in every round.
+                for name, (_, port) in archives.items():
+                    if position < len(lists[name]):
+                        label, path, admin = lists[name][position]
+                        answer = fetch(port, path, cookies[name] if admin else "")
+                        report.timings[label][name].append(answer.total_ms)
+    url = database.large_url
+    for cached in (False, True):
+        with serve(url, PORT, page_cache=cached):
+            for label, path in THROUGHPUT:
+                rate = throughput(PORT, path, args.clients, args.seconds)
+                report.throughput[(label, cached)] = rate
+                print(f"throughput {label} {'cached' if cached else 'uncached'}: {rate:.1f}/s")
+    sections = [(label, path) for label, path, _ in lists["large"] if label.startswith("sitemap ")]
+    heavy = HEAVY + sections
+    for label, path in heavy:
+        report.heavy.append((label, path, *first_byte_and_memory(url, path)))
+        print(f"heavy {label}: {report.heavy[-1][2:]}", flush=True)
+    return report
+
+
+def throughput(port, path, clients, seconds):
+    """Requests answered per second by `clients` threads requesting `path` for `seconds`."""
+    done = [0] * clients
+    deadline = time.monotonic() + seconds
+
+    def client(index):
+        while time.monotonic() < deadline:
+            if fetch(port, path).status == 200:
+                done[index] += 1
+
+    fetch(port, path)  # warm
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / (time.monotonic() - started)
+
+
+def first_byte_and_memory(url, path, repeats=3):
+    """
+    On a fresh single-worker server: the worker's peak RSS above its idle size during
+    the first request of `path` (in MB), then the times to first byte of `repeats`
+    requests (ms). Idle is the size after serving the bare view a few times.
+    """
+    import psutil
+
+    with serve(url, PORT, workers=1) as server:
+        (worker,) = psutil.Process(server.pid).children()
+        for _ in range(3):
+            fetch(PORT, BARE)
+        idle = worker.memory_info().rss
+        peak = idle
+        running = threading.Event()
+        running.set()
+
+        def sample():
+            nonlocal peak
+            while running.is_set():
+                peak = max(peak, worker.memory_info().rss)
+                time.sleep(0.002)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        try:
+            first = fetch(PORT, path)
+        finally:
+            running.clear()
+            sampler.join()
+        times = [first.first_byte_ms] + [
+            fetch(PORT, path).first_byte_ms for _ in range(repeats - 1)
+        ]
+    return times, (peak - idle) / 2**20, first.status
+
+
+# ---------------------------------------------------------------------------
+# RESULTS.md
+# ---------------------------------------------------------------------------
+
+
+def render(reports, args, minutes):
+    today = datetime.date.today().isoformat()
+    large = f"{args.articles // 1000}k" if args.articles >= 1000 else str(args.articles)
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (bench/harness.py) on {today}: the seed record against a "
+        f"synthetic archive of {args.articles:,} articles and {args.people:,} people "
+        f"(`manage.py make_bench_data`), served by gunicorn with 2 workers and DEBUG off, on "
+        f"{os.cpu_count()} cores ({platform.python_implementation()} "
+        f"{platform.python_version()}); {args.rounds} rounds, every request on both archives "
+        f"in turn in each round; medians, in ms. The whole run took {minutes:.0f} minutes. "
+        "The machine is shared and noisy: compare ratios, not single figures.",
+        "",
+        f"Targets: a request at {large} takes at most {MAX_SEED_RATIO}× its time on the seed; "
+        "the uncached film page answers at least a tenth, and the cached film page and press "
+        f"list at least half, of the bare view's requests per second; at {large}, no "
+        f"anonymous request grows a worker by more than {MAX_MEMORY_MB} MB or takes more "
+        f"than {MAX_TTFB_MS / 1000:.0f} s to its first byte. **✗** marks a miss.",
+        "",
+        'The bare view is `HttpResponse("ok")` through the full middleware stack (bench/urls.py).',
+    ]
+    for report in reports:
+        lines += ["", f"## {'SQLite' if report.vendor == 'sqlite' else 'PostgreSQL'}", ""]
+        if report.skipped:
+            lines.append(f"Not measured: {report.skipped}")
+            continue
+        lines += render_timings(report, large) + render_throughput(report) + render_heavy(report)
+    return "\n".join(lines) + "\n"
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def render_timings(report, large):
+    bare = median(report.timings["bare view"]["large"])
+    lines = [
+        f"| request | seed ms | {large} ms | ratio to seed | ratio to bare view | raw {large} ms |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for label, entry in report.timings.items():
+        seed, big = median(entry["seed"]), median(entry["large"])
+        statuses = {status for status in entry["status"].values() if status != 200}
+        ratio = big / seed if seed and big else None
+        miss = ratio is not None and ratio > MAX_SEED_RATIO and label != "bare view"
+        notes = f" (HTTP {', '.join(map(str, sorted(statuses)))})" if statuses else ""
+        to_bare = big / bare if big else None
+        lines.append(
+            f"| {label}{notes} | {fmt(seed)} | {fmt(big)} | "
+            f"{'**✗** ' if miss else ''}{fmt(ratio, 2, '×')} | {fmt(to_bare, 1, '×')} "
+            f"| {' '.join(f'{ms:.0f}' for ms in entry['large'])} |"
+        )
+    return lines
+
+
+def render_throughput(report):
+    if not report.throughput:
+        return []
+    lines = [
+        "",
+        "### Throughput",
+        "",
+        "Requests per second from 4 client threads, on the large archive.",
+        "",
+    ]
+    if report.page_cache_read:
+        lines.append("Cached: served with `PAGE_CACHE=1`; uncached: `PAGE_CACHE=0`.")
+    else:
+        lines.append(
+            "The settings do not read `PAGE_CACHE` yet (there is no page cache): the "
+            "harness serves the cached column with `PAGE_CACHE=1` and the uncached one with "
+            "`PAGE_CACHE=0`, so both columns measure the same uncached site until they do."
+        )
+    lines += [
+        "",
+        "| request | uncached req/s | cached req/s | uncached / bare | cached / bare |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    bare = {cached: report.throughput[("bare view", cached)] for cached in (False, True)}
+    for label, _ in THROUGHPUT:
+        uncached, cached = report.throughput[(label, False)], report.throughput[(label, True)]
+        share_uncached, share_cached = uncached / bare[False], cached / bare[True]
+        miss_uncached = label == "film page" and share_uncached < MIN_FILM_UNCACHED_SHARE
+        miss_cached = label != "bare view" and share_cached < MIN_CACHED_SHARE
+        lines.append(
+            f"| {label} | {uncached:.1f} | {cached:.1f} | "
+            f"{'**✗** ' if miss_uncached else ''}{share_uncached:.2f} | "
+            f"{'**✗** ' if miss_cached else ''}{share_cached:.2f} |"
+        )
+    return lines
+
+
+def render_heavy(report):
+    if not report.heavy:
+        return []
+    lines = [
+        "",
+        "### Heaviest anonymous requests: first byte and memory",
+        "",
+        "Each on a fresh gunicorn with one worker: the worker's peak RSS during the first "
+        "request above its idle size (after a few bare requests), sampled every 2 ms with "
+        "psutil; then the median time to first byte of three requests.",
+        "",
+        "| request | first byte ms (median) | first byte ms (raw) | memory growth MB |",
+        "| --- | ---: | --- | ---: |",
+    ]
+    for label, path, times, growth, status in report.heavy:
+        ttfb = median(times)
+        note = f" (HTTP {status})" if status != 200 else ""
+        lines.append(
+            f"| {label} `{path}`{note} | {'**✗** ' if ttfb > MAX_TTFB_MS else ''}{ttfb:.0f} | "
+            f"{' '.join(f'{ms:.0f}' for ms in times)} | "
+            f"{'**✗** ' if growth > MAX_MEMORY_MB else ''}{growth:.1f} |"
+        )
+    return lines
+
+
+def fmt(value, digits=1, suffix=""):
+    return "–" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+if __name__ == "__main__":
+    main()
