@@ -29,7 +29,6 @@ run: seed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2
 
-# Style, format, the layers of docs/ARCHITECTURE.md, and migrations that match the models.
 # Times the site on the seed record and on a large synthetic archive, on SQLite and
 # PostgreSQL, and writes bench/RESULTS.md (see bench/README.md). The archives are built
 # on the first run and reused. BENCH_DB=sqlite measures one database only.
@@ -39,6 +38,7 @@ BENCH_DB ?= both
 bench: $(VENV)/.installed
 	$(BIN)/python bench/harness.py --db $(BENCH_DB) --articles $(BENCH_ARTICLES) --people $(BENCH_PEOPLE)
 
+# Style, format, the layers of docs/ARCHITECTURE.md, and migrations that match the models.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

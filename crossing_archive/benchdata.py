@@ -17,10 +17,10 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
+from articles.ratings import normalised_score
 from django.db import transaction
 
 from articles.models import Article, Publication, PublicationKind, Review
-from articles.ratings import normalised_score
 from crossing_archive.lib import hangul
 from films.models import (
     Credit,
