@@ -19,6 +19,7 @@ from import_export.results import RowResult
 from reversion import add_to_revision, is_active, is_registered
 
 from articles.models import Article, Document, Publication
+from curation.imports import take_import_turn
 from films.models import Film, Person, Publishable, Status
 
 # Entries read at once to add an import to history.
@@ -150,6 +151,8 @@ class ArchiveResource(resources.ModelResource):
                 field.widget.found = {}
         kwargs.pop("use_transactions", None)
         with transaction.atomic(using=self.get_db_connection_name()):
+            if not dry_run:
+                take_import_turn(self._meta.model, self.get_db_connection_name())
             result = super().import_data(dataset, dry_run=False, use_transactions=False, **kwargs)
             if (
                 dry_run
@@ -184,8 +187,16 @@ class ArchiveResource(resources.ModelResource):
         one is open (a confirmed import): read again in chunks with their
         links prefetched, rather than serialised one query per link field
         as each row is saved, when its links are not even saved yet.
+
+        ModelResource.after_import is skipped: it resets the table's ID
+        sequence to the highest ID, which no rollback undoes, and ran even for
+        a preview (import_data passes dry_run=False on). On PostgreSQL a
+        preview or a second import during an import set the sequence back
+        under IDs the first had taken, and its next row failed on a duplicate
+        key. Rows here are matched on slug and never bring an ID (no resource
+        lists "id"), so the sequence needs no reset.
         """
-        super().after_import(dataset, result, **kwargs)
+        resources.Resource.after_import(self, dataset, result, **kwargs)
         model = self._meta.model
         if not is_active() or not is_registered(model):
             return

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # "Database is locked" (SQLite, past DB_TIMEOUT) answers 503 "busy, try again".
+    "curation.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "crossing_archive.urls"
@@ -110,6 +112,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # query whose estimated cost passes jit_above_cost (wide text rows), to save a few ms
     # running it; bench/search_bench.py measures it. Page queries are short: no JIT.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several curators and an import at once: in WAL mode readers never wait for a
+    # writer; every transaction takes the write lock as it begins (IMMEDIATE), so two
+    # never both read and then fail to upgrade; and a writer waits up to DB_TIMEOUT
+    # seconds for the lock before "database is locked", which curation/busy.py answers
+    # with a 503 asking to retry.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("DB_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 # Addresses typed without a scheme are taken as https (the Django 6.0 default).
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
