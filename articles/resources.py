@@ -19,7 +19,7 @@ from import_export.results import RowResult
 from reversion import add_to_revision, is_active, is_registered
 
 from articles.models import Article, Document, Publication
-from curation.imports import take_import_turn
+from curation.imports import IMPORT_TURN_WAIT, take_import_turn
 from films.models import Film, Person, Publishable, Status
 
 # Entries read at once to add an import to history.
@@ -142,6 +142,8 @@ class ArchiveResource(resources.ModelResource):
         savepoint, two more round trips a row, to keep the rows before a
         failing one; but any error rolls the whole import back here, and a
         refused row writes nothing, since it is refused before it is saved.
+        A confirmed import first waits up to `turn_wait` seconds for another
+        import of the same kind to end (curation.imports.take_import_turn).
         """
         self.columns = set(dataset.headers or ())
         self.preview = dry_run
@@ -150,9 +152,10 @@ class ArchiveResource(resources.ModelResource):
             if isinstance(field.widget, SlugLookup):
                 field.widget.found = {}
         kwargs.pop("use_transactions", None)
+        turn_wait = kwargs.pop("turn_wait", IMPORT_TURN_WAIT)
         with transaction.atomic(using=self.get_db_connection_name()):
             if not dry_run:
-                take_import_turn(self._meta.model, self.get_db_connection_name())
+                take_import_turn(self._meta.model, self.get_db_connection_name(), turn_wait)
             result = super().import_data(dataset, dry_run=False, use_transactions=False, **kwargs)
             if (
                 dry_run

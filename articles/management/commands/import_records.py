@@ -9,6 +9,8 @@ from curation.imports import ImportBusy, JSONRecords, refusal_reasons
 
 RESOURCES = {"articles": ArticleResource, "publications": PublicationResource}
 FORMATS = {".csv": CSV, ".json": JSONRecords}
+# Seconds the command waits for another import of the same kind to end.
+TURN_WAIT = 30 * 60
 
 
 class ProgressResource:
@@ -86,7 +88,7 @@ class Command(BaseCommand):
             else:
                 with create_revision(manage_manually=True):
                     set_comment(f"Imported from {file.name} by manage.py import_records.")
-                    result = resource.import_data(dataset)
+                    result = resource.import_data(dataset, turn_wait=TURN_WAIT)
         except ImportBusy as busy:
             raise CommandError(str(busy)) from None
         self.report(result, dry_run)
