@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DEBUG=1
 
-.PHONY: run test lint migrate seed bench clean
+.PHONY: run test test-all lint migrate seed bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,12 @@ seed: migrate
 run: seed
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Two workers: the machines this runs on have two cores.
+# Two workers: the machines this runs on have two cores. `make test` leaves out the
+# tests marked slow (minutes each); `make test-all` runs them too, as CI does.
 test: $(VENV)/.installed
+	$(BIN)/python -m pytest -n 2 -m "not slow"
+
+test-all: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2
 
 # Times the site on the seed record and on a large synthetic archive, on SQLite and

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # "Database is locked" (SQLite, past DB_TIMEOUT) answers 503 "busy, try again".
+    "curation.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "crossing_archive.urls"
@@ -112,10 +114,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # running it; bench/search_bench.py measures it. Page queries are short: no JIT.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Write-ahead logging: readers (pages, and a backup's snapshot) and the writer
-    # do not wait for each other. The mode is kept in the database file.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "init_command", "PRAGMA journal_mode=WAL;"
+    # Several curators and an import at once: in WAL mode readers never wait for a
+    # writer; every transaction takes the write lock as it begins (IMMEDIATE), so two
+    # never both read and then fail to upgrade; and a writer waits up to DB_TIMEOUT
+    # seconds for the lock before "database is locked", which curation/busy.py answers
+    # with a 503 asking to retry.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("DB_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

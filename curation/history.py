@@ -17,12 +17,31 @@ from curation.diff import difference, version_state
 # The history page compares this many versions at most, newest first.
 HISTORY_LENGTH = 100
 
+# Requests that only read: no revision, so no transaction (see add_view).
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
 
 class HistoryAdmin(VersionAdmin):
     object_history_template = "curation/object_history.html"
     history_latest_first = True
 
+    def add_view(self, request, form_url="", extra_context=None):
+        """
+        VersionAdmin opens a revision, and with it a transaction, around every
+        request to the form; on SQLite each transaction takes the write lock
+        as it begins (settings: IMMEDIATE), so merely opening a form would
+        wait for an import. Showing the form saves nothing: no revision.
+        """
+        if request.method in SAFE_METHODS:
+            return super(VersionAdmin, self).add_view(request, form_url, extra_context)
+        return super().add_view(request, form_url, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method in SAFE_METHODS:
+            # As in add_view: showing the form saves nothing.
+            return super(VersionAdmin, self).change_view(
+                request, object_id, form_url, extra_context
+            )
         if request.method == "POST":
             self.record_first_state(request, object_id)
         return super().change_view(request, object_id, form_url, extra_context)

@@ -3,11 +3,18 @@ Bulk import in the admin (django-import-export), adapted to the archive: the
 dry run shows every row as new, updated, unchanged or refused with the
 reasons, and a file with refused rows can still be confirmed, importing the
 others. The confirmed import is one revision in the entries' history.
+
+Confirmed imports of one kind take turns (take_import_turn); a preview
+waits for none.
 """
 
 import json
+import time
 
 from django.contrib import messages
+from django.db import connections
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
@@ -37,6 +44,50 @@ class JSONRecords(JSON):
 
 
 IMPORT_FORMATS = [CSV, JSONRecords]
+
+# Seconds a confirmed import waits for another import of the same kind to finish.
+IMPORT_TURN_WAIT = 20
+# The first key of the advisory locks imports take (the second is the table's).
+IMPORT_LOCK_CLASS = 0x1A7C
+
+
+class ImportBusy(Exception):
+    """Another import of the same kind kept running past IMPORT_TURN_WAIT."""
+
+
+def take_import_turn(model, using, wait=IMPORT_TURN_WAIT):
+    """
+    One confirmed import of `model` at a time, on PostgreSQL: a transaction
+    level advisory lock keyed on the model's table, held until the import's
+    transaction ends. Two imports that name the same rows would otherwise
+    wait on each other's rows, or deadlock. Polls for at most `wait`
+    seconds, then raises ImportBusy; call it inside the import's
+    transaction. On SQLite there is nothing to do: every transaction takes
+    the database's one write lock as it begins (settings: IMMEDIATE).
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + wait
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))",
+                [IMPORT_LOCK_CLASS, model._meta.db_table],
+            )
+            if cursor.fetchone()[0]:
+                return
+            if time.monotonic() >= deadline:
+                raise ImportBusy(
+                    _(
+                        "Another import of %(models)s is still running. Nothing was "
+                        "imported: import the file again once it has finished."
+                    )
+                    % {"models": model._meta.verbose_name_plural}
+                )
+            time.sleep(0.25)
+
+
 EXPORT_FORMATS = [CSV, JSON]
 
 
@@ -68,6 +119,17 @@ class RowReportImportMixin(ImportMixin):
         ):
             context["confirm_form"] = self.create_confirm_form(request, import_form=context["form"])
         return response
+
+    def process_import(self, request, **kwargs):
+        """The confirmed import; refused with a message while another one runs."""
+        try:
+            return super().process_import(request, **kwargs)
+        except ImportBusy as busy:
+            messages.error(request, str(busy))
+            opts = self.model._meta
+            return HttpResponseRedirect(
+                reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_import")
+            )
 
     def process_dataset(self, dataset, form, request, **kwargs):
         file_name = kwargs.get("file_name") or form.cleaned_data.get("original_file_name")

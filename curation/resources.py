@@ -20,6 +20,7 @@ from import_export.results import RowResult
 from reversion import add_to_revision, is_active, is_registered
 
 from core.models import Publishable, Status
+from curation.imports import IMPORT_TURN_WAIT, take_import_turn
 from curation.publishing import may_publish
 
 # Entries read at once to add an import to history.
@@ -147,6 +148,8 @@ class ArchiveResource(resources.ModelResource):
         savepoint, two more round trips a row, to keep the rows before a
         failing one; but any error rolls the whole import back here, and a
         refused row writes nothing, since it is refused before it is saved.
+        A confirmed import first waits up to `turn_wait` seconds for another
+        import of the same kind to end (curation.imports.take_import_turn).
         """
         self.columns = set(dataset.headers or ())
         self.preview = dry_run
@@ -155,7 +158,10 @@ class ArchiveResource(resources.ModelResource):
             if isinstance(field.widget, SlugLookup):
                 field.widget.found = {}
         kwargs.pop("use_transactions", None)
+        turn_wait = kwargs.pop("turn_wait", IMPORT_TURN_WAIT)
         with transaction.atomic(using=self.get_db_connection_name()):
+            if not dry_run:
+                take_import_turn(self._meta.model, self.get_db_connection_name(), turn_wait)
             result = super().import_data(dataset, dry_run=False, use_transactions=False, **kwargs)
             if (
                 dry_run
@@ -190,8 +196,16 @@ class ArchiveResource(resources.ModelResource):
         one is open (a confirmed import): read again in chunks with their
         links prefetched, rather than serialised one query per link field
         as each row is saved, when its links are not even saved yet.
+
+        ModelResource.after_import is skipped: it resets the table's ID
+        sequence to the highest ID, which no rollback undoes, and ran even for
+        a preview (import_data passes dry_run=False on). On PostgreSQL a
+        preview or a second import during an import set the sequence back
+        under IDs the first had taken, and its next row failed on a duplicate
+        key. Rows here are matched on slug and never bring an ID (no resource
+        lists "id"), so the sequence needs no reset.
         """
-        super().after_import(dataset, result, **kwargs)
+        resources.Resource.after_import(self, dataset, result, **kwargs)
         model = self._meta.model
         if not is_active() or not is_registered(model):
             return

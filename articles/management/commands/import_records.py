@@ -5,10 +5,12 @@ from import_export.formats.base_formats import CSV
 from reversion import create_revision, set_comment
 
 from articles.resources import ArticleResource, PublicationResource
-from curation.imports import JSONRecords, refusal_reasons
+from curation.imports import ImportBusy, JSONRecords, refusal_reasons
 
 RESOURCES = {"articles": ArticleResource, "publications": PublicationResource}
 FORMATS = {".csv": CSV, ".json": JSONRecords}
+# Seconds the command waits for another import of the same kind to end.
+TURN_WAIT = 30 * 60
 
 
 class ProgressResource:
@@ -80,12 +82,15 @@ class Command(BaseCommand):
         resource = resource_class()
         if not no_progress:
             resource.progress = ProgressBar(len(dataset), self.stderr)
-        if dry_run:
-            result = resource.import_data(dataset, dry_run=True)
-        else:
-            with create_revision(manage_manually=True):
-                set_comment(f"Imported from {file.name} by manage.py import_records.")
-                result = resource.import_data(dataset)
+        try:
+            if dry_run:
+                result = resource.import_data(dataset, dry_run=True)
+            else:
+                with create_revision(manage_manually=True):
+                    set_comment(f"Imported from {file.name} by manage.py import_records.")
+                    result = resource.import_data(dataset, turn_wait=TURN_WAIT)
+        except ImportBusy as busy:
+            raise CommandError(str(busy)) from None
         self.report(result, dry_run)
 
     def input_format(self, file, name):
