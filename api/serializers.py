@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.models import Article, Publication, Review
+from articles.models import Article, Publication, Review, TextRights
 from films.models import Credit, Film, Person, PersonName, Track, TrackCredit
 
 
@@ -268,6 +268,18 @@ class ArticleSerializer(serializers.ModelSerializer):
     publication = PublicationReferenceSerializer()
     authors = PersonReferenceSerializer(many=True, source="visible_authors")
     original_url = serializers.URLField(source="url", allow_blank=True)
+    text = serializers.CharField(
+        source="public_text",
+        help_text="The text as far as the archive may show it (see text_rights); "
+        "empty when only the citation may be shown.",
+    )
+    text_rights = serializers.ChoiceField(
+        choices=TextRights.choices,
+        help_text="What the archive may show: the full text, an excerpt, or the citation only.",
+    )
+    text_is_shortened = serializers.BooleanField(
+        help_text="True when `text` is less than the whole text."
+    )
     films = FilmReferenceSerializer(many=True, source="visible_films")
     people = PersonReferenceSerializer(many=True, source="visible_people")
     citations = serializers.SerializerMethodField()
@@ -287,6 +299,8 @@ class ArticleSerializer(serializers.ModelSerializer):
             "original_url",
             "language",
             "text",
+            "text_rights",
+            "text_is_shortened",
             "films",
             "people",
             "citations",
@@ -308,6 +322,18 @@ class ReviewSerializer(serializers.ModelSerializer):
     publication = PublicationReferenceSerializer(allow_null=True)
     critic = serializers.SerializerMethodField()
     original_url = serializers.URLField(source="url", allow_blank=True)
+    text = serializers.CharField(
+        source="public_text",
+        help_text="The text as far as the archive may show it (see text_rights); "
+        "empty when only the citation may be shown.",
+    )
+    text_rights = serializers.ChoiceField(
+        choices=TextRights.choices,
+        help_text="What the archive may show: the full text, an excerpt, or the citation only.",
+    )
+    text_is_shortened = serializers.BooleanField(
+        help_text="True when `text` is less than the whole text."
+    )
     rating = serializers.DecimalField(
         max_digits=6, decimal_places=2, coerce_to_string=False, allow_null=True
     )
@@ -335,6 +361,8 @@ class ReviewSerializer(serializers.ModelSerializer):
             "original_url",
             "language",
             "text",
+            "text_rights",
+            "text_is_shortened",
             "rating",
             "rating_text",
             "rating_scale",

@@ -45,6 +45,7 @@ class ArticleAdmin(ImportableArchiveAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "publication", "date", "byline", "authors"]}),
         (_("Text"), {"fields": ["language", "text", "url"]}),
+        (_("What visitors may see"), {"fields": ["text_rights", "rights_note", "excerpt"]}),
         (_("Mentions"), {"fields": ["films", "people"]}),
         (_("Provenance"), {"fields": ["via", "source_line", "provenance_note"]}),
         PUBLISHING_FIELDSET,
@@ -74,6 +75,7 @@ class ReviewAdmin(ArchiveAdmin):
     fieldsets = [
         (None, {"fields": ["film", "title", "slug", "publication", "author", "byline", "date"]}),
         (_("Text"), {"fields": ["language", "text", "url"]}),
+        (_("What visitors may see"), {"fields": ["text_rights", "rights_note", "excerpt"]}),
         (_("Rating"), {"fields": [("rating", "rating_scale"), "rating_text", "score"]}),
         (_("Provenance"), {"fields": ["via", "provenance_note"]}),
         PUBLISHING_FIELDSET,

@@ -129,6 +129,68 @@ class Document(models.Model):
         return (self.slug,)
 
 
+class TextRights(models.TextChoices):
+    FULL = "full", _("Full text")
+    EXCERPT = "excerpt", _("An excerpt")
+    CITATION = "citation", _("The citation only")
+
+
+class RightsControlled(models.Model):
+    """
+    A text shown only as far as the archive may show it (`text_rights`), with
+    the licence or permission on record. `public_text` is the one rule every
+    surface visitors see goes through (pages, feeds, the API, search
+    snippets, descriptions); search still indexes the whole `text`.
+    """
+
+    text_rights = models.CharField(
+        _("visitors may see"),
+        max_length=10,
+        choices=TextRights.choices,
+        default=TextRights.EXCERPT,
+        help_text=_(
+            "Full text only with a licence or permission on record; otherwise an excerpt or "
+            "the citation alone."
+        ),
+    )
+    rights_note = models.TextField(
+        _("licence or permission"),
+        blank=True,
+        help_text=_("What allows the archive to show the text, or why it shows less."),
+    )
+    excerpt = models.TextField(
+        _("excerpt"),
+        blank=True,
+        help_text=_("Shown when visitors may see an excerpt; empty for the opening paragraph."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def public_text(self):
+        """The text as far as visitors may see it: all of it, an excerpt, or nothing."""
+        if self.text_rights == TextRights.FULL:
+            return self.text
+        if self.text_rights == TextRights.EXCERPT:
+            return self.excerpt.strip() or opening_paragraph(self.text)
+        return ""
+
+    @property
+    def text_is_shortened(self):
+        """True when visitors see less than the whole text."""
+        return self.public_text.strip() != self.text.strip()
+
+
+def opening_paragraph(text):
+    """The text up to its first blank line (or its first line, when it has no blank line)."""
+    text = text.strip().replace("\r\n", "\n")
+    for separator in ("\n\n", "\n"):
+        if separator in text:
+            return text.split(separator, 1)[0].strip()
+    return text
+
+
 def published_related(model, name):
     """The published entries of `model`'s relation `name` (a model of another app)."""
     return model._meta.get_field(name).related_model.objects.published()
@@ -154,7 +216,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-class Article(Publishable):
+class Article(RightsControlled, Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     publication = models.ForeignKey(
@@ -232,7 +294,7 @@ class ReviewQuerySet(PublishableQuerySet):
         return super().published().filter(published_q("film"))
 
 
-class Review(Publishable):
+class Review(RightsControlled, Publishable):
     film = models.ForeignKey(
         "films.Film", on_delete=models.PROTECT, related_name="reviews", verbose_name=_("film")
     )
@@ -338,10 +400,6 @@ class Review(Publishable):
     def __str__(self):
         return self.title or _("Review of %(film)s") % {"film": self.film.title}
 
-    def clean(self):
-        if self.rating_scale is not None and self.rating is None:
-            raise ValidationError({"rating": _("Give the rating this scale applies to.")})
-
     def save(self, *args, **kwargs):
         try:
             self.score = normalised_score(self.rating, self.rating_scale)
@@ -352,6 +410,10 @@ class Review(Publishable):
 
     def get_absolute_url(self):
         return reverse("review_detail", args=[self.slug])
+
+    def clean(self):
+        if self.rating_scale is not None and self.rating is None:
+            raise ValidationError({"rating": _("Give the rating this scale applies to.")})
 
     @property
     def rating_display(self):

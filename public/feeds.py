@@ -104,7 +104,7 @@ class PressFeed(Feed):
 
     def item_description(self, article):
         # Feed readers take the summary as HTML: escaped, curators' text stays text.
-        return escape(Truncator(article.text).words(SUMMARY_WORDS))
+        return escape(Truncator(article.public_text).words(SUMMARY_WORDS))
 
     def item_pubdate(self, article):
         # An article has a day, not a time: midnight where the archive is.

@@ -33,7 +33,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Publication, Review
-from crossing_archive.lib.search import Score, Terms, locate
+from crossing_archive.lib.search import Excerpt, Score, Terms, locate
 from films.models import Credit, Film, Person, Track
 from search.models import Kind, Romanization, SearchEntry
 
@@ -111,6 +111,19 @@ def score(terms):
         default=Value(int(Score.KEY_INSIDE)),
         output_field=IntegerField(),
     )
+
+
+def opening(text, width=180):
+    """
+    The start of a text as an excerpt with nothing marked: what a result shows
+    when its match lies in a part visitors may not see.
+    """
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    if len(text) > width:
+        text = text[:width].rsplit(" ", 1)[0] + "…"
+    return Excerpt("", "", text)
 
 
 def visible_objects():
@@ -282,7 +295,8 @@ class Search:
                 continue
             result = Result(row["kind"], obj, row["score"])
             if row["body"]:
-                result.excerpt = locate(self.terms, obj.text)
+                # Found anywhere in the text; shown only from what visitors may see.
+                result.excerpt = locate(self.terms, obj.public_text) or opening(obj.public_text)
             elif row["text"] not in shown_texts(row["kind"], obj):
                 result.matched, result.romanization = row["text"], row["romanization"]
             results.append(result)

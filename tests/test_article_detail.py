@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from articles.models import Article
 from tests.conftest import make_document
 from tests.factories import (
     published_article,
@@ -47,11 +48,21 @@ class TestSeedRecord:
         assert "Source line, as reposted" in html
         assert "Source : http://english.chosun.com/w21data/html/new...0804300013.html" in html
 
-    def test_full_text_is_in_paragraphs(self, client):
+    def test_seed_text_held_without_licence_shows_its_opening_paragraph(self, client):
+        html = client.get(CHOSUN_APRIL).content.decode()
+        prose = re.search(r'<div class="prose" lang="en">(.*?)</div>', html, re.S).group(1)
+        assert prose.count("<p>") == 1
+        assert prose.startswith("<p>On Monday afternoon")
+        assert "An excerpt: the archive may not show the whole text." in html
+        assert "No licence or permission on record" in html
+
+    def test_full_text_is_in_paragraphs_when_its_rights_allow(self, client):
+        Article.objects.filter(slug=CHOSUN_APRIL.split("/")[-2]).update(text_rights="full")
         html = client.get(CHOSUN_APRIL).content.decode()
         prose = re.search(r'<div class="prose" lang="en">(.*?)</div>', html, re.S).group(1)
         assert prose.count("<p>") == 7
         assert prose.startswith("<p>On Monday afternoon")
+        assert "An excerpt" not in html
 
     def test_article_links_the_films_and_people_it_mentions(self, client):
         html = client.get("/press/crossing-screens-at-us-library-of-congress/").content.decode()
@@ -62,7 +73,9 @@ class TestSeedRecord:
 
 
 def test_curator_text_is_escaped_and_split_on_blank_lines(client):
-    article = published_article(text="First <b>bold</b> line\nsame paragraph\n\nSecond & last")
+    article = published_article(
+        text="First <b>bold</b> line\nsame paragraph\n\nSecond & last", text_rights="full"
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<p>First &lt;b&gt;bold&lt;/b&gt; line<br>same paragraph</p>" in html
     assert "<p>Second &amp; last</p>" in html

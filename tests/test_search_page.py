@@ -6,6 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from articles.models import Article
 from core.models import Status
 from films.models import NameKind, Role, TitleKind
 from tests.conftest import (
@@ -106,7 +107,22 @@ class TestSeedRecord:
 
     def test_an_article_shows_the_passage_that_matched(self, client):
         html = results(client, "Kim Tae Gyoon", kind="press").content.decode()
+        # In the opening paragraph, which visitors may see.
         assert "directed by <mark>Kim Tae-gyun</mark> and starring Cha In-pyo" in html
+
+    def test_a_match_where_visitors_may_not_see_shows_the_excerpt_instead(self, client):
+        html = results(client, "Kim Tae Gyoon", kind="press").content.decode()
+        # Found in the hidden part of an article held without a licence:
+        # still found, but the result shows its excerpt, nothing marked.
+        assert "/press/crossing-depicts-the-plight-of-north-korean-defectors/" in html
+        assert "director <mark>Kim Tae-kyun</mark> and lead actor" not in html
+        assert "director Kim Tae-kyun and lead actor" not in html
+
+    def test_a_match_in_a_full_text_shows_its_passage(self, client):
+        Article.objects.filter(slug="crossing-depicts-the-plight-of-north-korean-defectors").update(
+            text_rights="full"
+        )
+        html = results(client, "Kim Tae Gyoon", kind="press").content.decode()
         assert "director <mark>Kim Tae-kyun</mark> and lead actor" in html
 
     def test_hangul_in_results_is_marked_korean(self, client):

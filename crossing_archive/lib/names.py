@@ -233,7 +233,8 @@ def text_tokens(text: str) -> list[tuple[int, int, str]]:
     spans = [match.span() for match in _TOKEN.finditer(text)]
     tokens = [text[start:end] for start, end in spans]
     out = []
-    for (start, end), token, following in zip(spans, tokens, [*tokens[1:], ""], strict=True):
+    followers = [*tokens[1:], ""][: len(tokens)]  # empty for a text with no token
+    for (start, end), token, following in zip(spans, tokens, followers, strict=True):
         folded = _fold_token(token)
         if not folded:
             continue

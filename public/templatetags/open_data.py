@@ -70,8 +70,8 @@ def open_graph_data(entry):
     if isinstance(entry, Person):
         return "profile", entry.name, summary(entry.bio), entry.photo_image
     if isinstance(entry, Article):
-        return "article", entry.title, summary(entry.text), None
-    return "article", review_title(entry), summary(entry.text), None
+        return "article", entry.title, summary(entry.public_text), None
+    return "article", review_title(entry), summary(entry.public_text), None
 
 
 @register.inclusion_tag("includes/open_graph.html", takes_context=True)
