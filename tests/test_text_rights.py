@@ -94,7 +94,7 @@ def test_the_curators_excerpt_replaces_the_opening_paragraph(client):
     article = excerpt_article(excerpt="The curator's chosen lines.")
     html = client.get(article.get_absolute_url()).content.decode()
     assert "The curator&#x27;s chosen lines." in html
-    assert OPENING not in html.split("<h2 id=\"text-heading\">")[1]
+    assert OPENING not in html.split('<h2 id="text-heading">')[1]
 
 
 def test_a_citation_only_text_shows_its_citation_and_the_way_to_the_original(client):
