@@ -111,7 +111,7 @@ class PersonViewSet(ArchiveViewSet):
             .prefetch_related(
                 Prefetch(
                     "names",
-                    queryset=PersonName.objects.order_by("kind", "name", "pk"),
+                    queryset=PersonName.objects.in_display_order(),
                     to_attr="name_rows",
                 ),
                 "images",

@@ -51,6 +51,26 @@ class NameKind(models.TextChoices):
     OTHER = "other", _("Other form")
 
 
+def name_display_order():
+    """
+    The order in which a person's name forms are shown and read, everywhere (the
+    person page, the API, JSON-LD, the search index): NameKind's declared order,
+    then the name, then the row. A function of the kind and name columns only, so
+    the search index can order historical models in migrations with it.
+    """
+    position = models.Case(
+        *(models.When(kind=kind, then=index) for index, kind in enumerate(NameKind.values)),
+        default=len(NameKind.values),
+        output_field=models.IntegerField(),
+    )
+    return [position, "name", "pk"]
+
+
+class PersonNameQuerySet(models.QuerySet):
+    def in_display_order(self):
+        return self.order_by(*name_display_order())
+
+
 class PersonName(Attested):
     """One spelling of a person's name; the sources say where it was used."""
 
@@ -59,7 +79,7 @@ class PersonName(Attested):
     kind = models.CharField(_("kind"), max_length=20, choices=NameKind.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = NaturalKeyManager("person__slug", "name", "kind")
+    objects = NaturalKeyManager.from_queryset(PersonNameQuerySet)("person__slug", "name", "kind")
 
     class Meta:
         ordering = ["person", "kind", "name"]

@@ -16,7 +16,6 @@ from films.models import (
     FilmImage,
     FilmTitle,
     ImageKind,
-    NameKind,
     Person,
     PersonName,
     Role,
@@ -185,7 +184,9 @@ class PersonDetailView(DetailView):
             "images",
             Prefetch(
                 "names",
-                queryset=PersonName.objects.prefetch_related(*published_sources()),
+                queryset=PersonName.objects.in_display_order().prefetch_related(
+                    *published_sources()
+                ),
                 to_attr="name_rows",
             ),
             Prefetch(
@@ -227,12 +228,8 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         person = self.object
         credits = sorted(person.visible_credits, key=lambda c: enum_position(Role)(c.role))
-        names = sorted(
-            person.name_rows,
-            key=lambda row: (enum_position(NameKind)(row.kind), row.name),
-        )
         return super().get_context_data(
-            names=names,
+            names=person.name_rows,
             filmography=[
                 (Role(role).label, list(rows))
                 for role, rows in groupby(credits, key=lambda credit: credit.role)
