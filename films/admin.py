@@ -1,5 +1,6 @@
 import reversion
 from django.contrib import admin
+from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ from films.models import (
     Track,
     TrackCredit,
 )
+from films.models.people import name_display_order
 
 # The many-to-many fields every Attested model shares.
 SOURCES = ["found_in_articles", "found_in_reviews", "found_in_documents"]
@@ -218,6 +220,7 @@ class ClaimAdmin(ArchiveAdmin):
 
 class PersonNameInline(SourcedInlineBase, admin.TabularInline):
     model = PersonName
+    ordering = name_display_order()
     fields = ["name", "kind", "note", *SOURCES]
     autocomplete_fields = SOURCES
 
@@ -241,7 +244,8 @@ class PersonAdmin(ArchiveAdmin):
     inlines = [PersonNameInline, PersonImageInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("names")
+        names = Prefetch("names", queryset=PersonName.objects.in_display_order())
+        return super().get_queryset(request).prefetch_related(names)
 
     @admin.display(description=_("name forms"))
     def name_forms(self, person):

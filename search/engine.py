@@ -1,13 +1,30 @@
 """
-The site's search, as database queries on SearchEntry.
+The site's search, as database queries on SearchEntry: the one definition of
+what a query matches and how well.
 
-The rules are those of crossing_archive/lib/search.py (Terms, name_score,
-text_matches), written here as SQL that SQLite and PostgreSQL answer alike:
-LIKE on lower-case folded text and keys, so the two give the same results.
-On PostgreSQL the trigram and array indexes of migration 0001 serve the
-same conditions; only the one- and two-syllable Hangul queries get an
-extra condition there (implied by the one it stands beside) that lets the
-array index find them.
+The entries hold, for every name, title and running text, its folded form and
+its phonetic keys (search/index.py, crossing_archive/lib/search.py); Terms
+holds the same for the query. A name or title answers the query when
+
+- the folded query lies inside the folded text (so 인표 finds 차인표, "kimtae"
+  finds "KIM Tae-kyun"), or
+- a key of the query starts a key of the text, or, for a key of SHORT_KEY
+  letters or more, lies inside one ("taegyun" inside the key of "Kim Tae
+  Gyoon"). A short key matches only at the start, as "Lee" should find Lee and
+  Yi, not every name with "li" in its key.
+
+Running text (an article's) answers only longer queries, which are less likely
+to be found in it by chance: a folded query of TEXT_MIN characters
+(HANGUL_TEXT_MIN for Hangul) inside the folded text, or, for a name (two words
+or more, or Hangul), a key of TEXT_KEY_MIN letters inside the text's key
+(Terms.searches_text, Terms.text_keys). score() orders the answers.
+
+These are LIKE conditions on lower-case folded text and keys, which SQLite and
+PostgreSQL answer alike; tests/test_search.py holds both to one table of
+queries and their hits. On PostgreSQL the trigram and array indexes of
+migration 0001 serve the same conditions; only the one- and two-syllable
+Hangul queries get an extra condition there (implied by the one it stands
+beside) that lets the array index find them.
 """
 
 from collections import defaultdict
@@ -34,8 +51,8 @@ from django.db.models.functions import RowNumber
 
 from articles.models import Article, Publication, Review
 from crossing_archive.lib.search import Excerpt, Score, Terms, locate
-from films.models import Credit, Film, Person, Track
-from search.models import Kind, Romanization, SearchEntry
+from films.models import Credit, Film, NameKind, Person, Track
+from search.models import Kind, SearchEntry
 
 
 def any_of(conditions):
@@ -68,7 +85,8 @@ def contains(column, terms):
 
 
 def name_condition(terms):
-    """Names and titles that answer the query: lib.search.name_score() is not None."""
+    """Names and titles that answer the query: the folded query inside, or a key at a key's
+    start (a long key anywhere in one)."""
     conditions = [contains("folded", terms)]
     conditions += [Q(keys__contains=f" {key}") for key in terms.short_keys]
     conditions += [Q(keys__contains=key) for key in terms.long_keys]
@@ -76,7 +94,8 @@ def name_condition(terms):
 
 
 def text_condition(terms):
-    """Running text that answers the query: lib.search.text_matches()."""
+    """Running text that answers the query: a long enough folded query inside it, or a
+    name's key inside its key."""
     conditions = [Q(body_keys__contains=key) for key in terms.text_keys]
     if terms.searches_text:
         conditions.insert(0, contains("body_folded", terms))
@@ -93,7 +112,8 @@ def match_condition(terms):
 
 
 def score(terms):
-    """The SQL of lib.search.name_score() (Score.TEXT for running text)."""
+    """How well an entry answers the query, a Score: lower is better (Score.TEXT for
+    running text). Only meaningful on entries that match_condition() keeps."""
 
     def keys_with(pattern):
         return any_of(Q(keys__contains=pattern.format(key)) for key in terms.keys)
@@ -190,7 +210,7 @@ class Result:
 
     @property
     def romanization_label(self):
-        return Romanization(self.romanization).label if self.romanization else ""
+        return NameKind(self.romanization).label if self.romanization else ""
 
 
 @dataclass

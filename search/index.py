@@ -23,7 +23,8 @@ from django.db.models.signals import post_delete, post_save
 from crossing_archive.lib import hangul
 from crossing_archive.lib.names import fold
 from crossing_archive.lib.search import name_fields, text_fields
-from search.models import Kind, Romanization
+from films.models.people import NameKind, name_display_order
+from search.models import Kind
 
 CHUNK = 1000
 TEXT_POSITION = 100
@@ -45,7 +46,7 @@ def generated_forms(hangul_text, personal_name):
     else:
         rr, mr = hangul.romanize_rr(hangul_text), hangul.romanize_mr(hangul_text)
         rr, mr = rr[:1].upper() + rr[1:], mr[:1].upper() + mr[1:]
-    return [Form(rr, Romanization.REVISED), Form(mr, Romanization.MCCUNE_REISCHAUER)]
+    return [Form(rr, NameKind.REVISED), Form(mr, NameKind.MCCUNE_REISCHAUER)]
 
 
 def name_forms(texts, personal_name=False):
@@ -71,16 +72,18 @@ def inverted_date(date):
 # ---------------------------------------------------------------------------
 
 
-# Spellings the press used come first: of two forms that fold alike ("Kim Tae-gyun" as
-# published, "Kim T'ae-gyun" in MR) the first is the one a result says it matched.
-NAME_KIND_ORDER = {"published": 0, "rr": 1, "hangul": 2, "other": 3, "mr": 4, "hanja": 5}
-
-
 def read_people(apps, ids):
     Person, PersonName = apps.get_model("films", "Person"), apps.get_model("films", "PersonName")
     names = defaultdict(list)
-    rows = PersonName.objects.filter(person_id__in=ids).values_list("person_id", "kind", "name")
-    for person_id, _, name in sorted(rows, key=lambda r: (NAME_KIND_ORDER.get(r[1], 9), r[2])):
+    # In the order the person page lists them: of two forms that fold alike, the first
+    # is the one a result says it matched. name_display_order() rather than the
+    # queryset method, which historical models (migration 0002) do not have.
+    rows = (
+        PersonName.objects.filter(person_id__in=ids)
+        .order_by(*name_display_order())
+        .values_list("person_id", "name")
+    )
+    for person_id, name in rows:
         names[person_id].append(name)
     for pk, name, name_hangul in Person.objects.filter(pk__in=ids).values_list(
         "pk", "name", "name_hangul"

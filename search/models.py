@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from films.models import NameKind
+
 
 class Kind(models.IntegerChoices):
     """What a search result is; results are grouped in this order."""
@@ -12,11 +14,6 @@ class Kind(models.IntegerChoices):
     PUBLICATION = 5, _("Publications")
     ARTICLE = 6, _("Press")
     REVIEW = 7, _("Reviews")
-
-
-class Romanization(models.TextChoices):
-    REVISED = "rr", _("Revised Romanization")
-    MCCUNE_REISCHAUER = "mr", _("McCune–Reischauer")
 
 
 class SearchEntry(models.Model):
@@ -36,10 +33,13 @@ class SearchEntry(models.Model):
     text = models.CharField(_("text as shown"), max_length=300, blank=True)
     romanization = models.CharField(
         _("generated romanization"),
-        max_length=2,
-        choices=Romanization.choices,
+        max_length=20,
+        choices=NameKind.choices,
         blank=True,
-        help_text=_("Set when the text was romanized from Hangul by the archive."),
+        help_text=_(
+            "Set when the text was romanized from Hangul by the archive: "
+            "the kind of name form it is (RR or MR)."
+        ),
     )
     body = models.BooleanField(_("running text"), default=False)
     # A name or title fills folded and keys, running text body_folded and body_keys: the

@@ -21,9 +21,9 @@ Things that may surprise:
   prefix of three letters or more ("leeeunjoo"); shorter ones (Yi, I, Im, O, U) are too
   common inside other words to strip.
 - Hangul of 2 to 4 syllables is read as a personal name (Kim Tae-gyun) for name_key;
-  name_keys() and matches() also use the plain-word readings (신라 as silla).
-- matches() compares keys by substring, so a short query matches loosely: "yoo" is inside
-  the key of "Kim Tae-gyoon".
+  name_keys() also uses the plain-word readings (신라 as silla).
+
+What a query matches is the search engine's to decide (search/engine.py), from these keys.
 """
 
 from __future__ import annotations
@@ -189,35 +189,17 @@ def name_key(text: str) -> str:
     return _latin_key(text)
 
 
-def _keys(text: str) -> set[str]:
-    keys = {name_key(text)}
-    for reading in _readings(text):
-        keys.update((_latin_key(reading), _latin_key(reading, surnames=False)))
-    keys.discard("")
-    return keys
-
-
 def name_keys(text: str) -> set[str]:
     """Every key to index a name form under: RR and MR readings of Hangul plus the folded
     Hangul itself; for Latin text its key (and its key without surname normalization)."""
     text = _text(text)
-    keys = _keys(text)
+    keys = {name_key(text)}
+    for reading in _readings(text):
+        keys.update((_latin_key(reading), _latin_key(reading, surnames=False)))
+    keys.discard("")
     if hangul.has_syllables(text) and (folded := fold(text)):
         keys.add(folded)
     return keys
-
-
-def matches(query: str, candidate: str) -> bool:
-    """True when a key of the query lies inside a key of the candidate, or the folded query
-    inside the folded candidate (so 인표 matches 차인표). An empty query matches nothing."""
-    query, candidate = _text(query), _text(candidate)
-    folded = fold(query)
-    if not folded:
-        return False
-    if folded in fold(candidate):
-        return True
-    candidate_keys = _keys(candidate)
-    return any(q in c for q in _keys(query) for c in candidate_keys)
 
 
 def text_tokens(text: str) -> list[tuple[int, int, str]]:

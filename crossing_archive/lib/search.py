@@ -1,24 +1,14 @@
-"""What a search query asks for and how a stored text answers it, without a database.
+"""A search query and the stored texts it is asked of, without a database.
 
-The site's search (search/engine.py) stores, for every name, title and running text, its
-folded form (names.fold), its phonetic keys (names.name_keys, or names.text_key for running
-text) and its Hangul syllables and syllable pairs, then asks the database the questions
-written here as plain functions. The tests hold the two to the same answers.
+The site's search stores, for every name, title and running text, its folded form
+(names.fold), its phonetic keys (names.name_keys, or names.text_key for running text) and
+its Hangul syllables and syllable pairs: name_fields() and text_fields() build them, at
+index time (search/index.py). Terms.parse() turns a query into the same: its folded form
+and its keys, with the thresholds below that decide which of them are looked for where.
 
-A query is answered by a name or title when
-
-- the folded query lies inside the folded text (so 인표 finds 차인표, "kimtae" finds
-  "KIM Tae-kyun"), or
-- a key of the query starts a key of the text, or, for a key of SHORT_KEY letters or more,
-  lies inside one ("taegyun" inside the key of "Kim Tae Gyoon"). A short key matches only
-  at the start, as "Lee" should find Lee and Yi, not every name with "li" in its key.
-
-Running text (an article's) answers only longer queries, which are less likely to be found
-in it by chance: a folded query of TEXT_MIN characters (HANGUL_TEXT_MIN for Hangul) inside
-the folded text, or, for a name (two words or more, or Hangul), a key of TEXT_KEY_MIN
-letters inside the text's key.
-
-Scores order the answers: a lower score is a better match.
+What matches and how well is decided in one place, the SQL of search/engine.py, built
+from Terms; Score names its grades (a lower score is a better match). locate() points to
+the passage of running text that answered, for the results page.
 """
 
 from __future__ import annotations
@@ -160,35 +150,6 @@ class Terms:
         """Whether the folded query is long enough to look for in running text."""
         least = HANGUL_TEXT_MIN if is_hangul_word(self.folded) else TEXT_MIN
         return len(self.folded) >= least
-
-
-def name_score(terms: Terms, fields: Fields) -> Score | None:
-    """How well a name or title answers the query; None when it does not."""
-    if not terms:
-        return None
-    folded, keys = fields.folded, fields.keys
-    if folded == terms.folded:
-        return Score.EXACT
-    if any(f" {key} " in keys for key in terms.keys):
-        return Score.SAME_KEY
-    if folded.startswith(terms.folded):
-        return Score.PREFIX
-    if any(f" {key}" in keys for key in terms.keys):
-        return Score.KEY_PREFIX
-    if terms.folded in folded:
-        return Score.INSIDE
-    if any(key in keys for key in terms.long_keys):
-        return Score.KEY_INSIDE
-    return None
-
-
-def text_matches(terms: Terms, fields: Fields) -> bool:
-    """Whether running text answers the query."""
-    if not terms:
-        return False
-    if terms.searches_text and terms.folded in fields.folded:
-        return True
-    return any(key in fields.keys for key in terms.text_keys)
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,15 @@ class PersonQuerySet(PublishableQuerySet):
         `related` lookups of each form. The person page, JSON-LD
         (public/jsonld.py) and the API's PersonSerializer read it.
         """
-        names = PersonName.objects.prefetch_related(*related)
+        names = PersonName.objects.in_display_order().prefetch_related(*related)
         return self.prefetch_related(models.Prefetch("names", queryset=names, to_attr="name_rows"))
 
 
 class PersonNameQuerySet(AttachedQuerySet):
     visible_through = ("person",)
+
+    def in_display_order(self):
+        return self.order_by(*name_display_order())
 
 
 class Person(Publishable):
@@ -64,6 +67,21 @@ class NameKind(models.TextChoices):
     MCCUNE_REISCHAUER = "mr", _("McCune–Reischauer")
     PUBLISHED = "published", _("As published")
     OTHER = "other", _("Other form")
+
+
+def name_display_order():
+    """
+    The order in which a person's name forms are shown and read, everywhere (the
+    person page, the API, JSON-LD, the search index): NameKind's declared order,
+    then the name, then the row. A function of the kind and name columns only, so
+    the search index can order historical models in migrations with it.
+    """
+    position = models.Case(
+        *(models.When(kind=kind, then=index) for index, kind in enumerate(NameKind.values)),
+        default=len(NameKind.values),
+        output_field=models.IntegerField(),
+    )
+    return [position, "name", "pk"]
 
 
 class PersonName(Attested):

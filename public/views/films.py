@@ -15,7 +15,6 @@ from films.models import (
     Film,
     FilmImage,
     ImageKind,
-    NameKind,
     Person,
     Role,
     TitleKind,
@@ -211,12 +210,8 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         person = self.object
         credits = sorted(person.visible_credits, key=lambda c: enum_position(Role)(c.role))
-        names = sorted(
-            person.name_rows,
-            key=lambda row: (enum_position(NameKind)(row.kind), row.name),
-        )
         return super().get_context_data(
-            names=names,
+            names=person.name_rows,
             filmography=[
                 (Role(role).label, list(rows))
                 for role, rows in groupby(credits, key=lambda credit: credit.role)

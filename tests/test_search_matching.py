@@ -1,0 +1,239 @@
+"""
+What a query matches, and in what order: the site's search (the SQL of
+search/engine.py) run over a few records built for each case. CI runs it on
+SQLite and on PostgreSQL, so both answer every case alike. The seed record's
+own table is tests/test_search.py.
+
+A record is written as a label: a person's display name ("Kim Tae-kyun"), a
+film title ("film:크로싱") or an article's running text ("text:..."); an
+article's title and publication fold to nothing, so only its text answers.
+"""
+
+import unicodedata
+
+import pytest
+
+from crossing_archive.lib.search import Score
+from search.engine import Search
+from search.models import Kind
+from tests.conftest import make_publication
+from tests.factories import published_article, published_film, published_person
+from tests.test_name_keys import SAME_PERSON, SURNAME_VARIANTS
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = (
+    "The film, starring Cha In-pyo and directed by Kim Tae-kyun, premiered at the "
+    "Library of Congress. 배우 차인표는 말했다. Yi Eun-ju wrote the review."
+)
+TEXT = f"text:{ARTICLE}"
+
+
+def make_records(labels):
+    """The records the labels describe, published; {(kind, pk): label}."""
+    made = {}
+    for label in labels:
+        prefix, _, rest = label.partition(":")
+        if prefix == "film":
+            made[Kind.FILM, published_film(title=rest).pk] = label
+        elif prefix == "text":
+            # Title and publication fold to nothing: only the text is indexed.
+            article = published_article(
+                title="—", text=rest, publication=make_publication(name="—")
+            )
+            made[Kind.ARTICLE, article.pk] = label
+        else:
+            made[Kind.PERSON, published_person(name=label).pk] = label
+    return made
+
+
+def hits(query, made):
+    """The labels of what the query finds, best first (anything else by kind and id)."""
+    return [
+        made.get((result.kind, result.object.pk), f"{result.kind}:{result.object.pk}")
+        for result in Search(query)[0:100]
+    ]
+
+
+# ---------------------------------------------------------------------------
+# One person, every spelling: each finds every other, and the Hangul.
+# ---------------------------------------------------------------------------
+
+SPELLINGS = [
+    (spelling, [hangul, *forms])
+    for hangul, forms in SAME_PERSON.items()
+    for spelling in [hangul, *forms]
+]
+
+
+@pytest.mark.parametrize(("query", "spellings"), SPELLINGS, ids=[q for q, _ in SPELLINGS])
+def test_every_spelling_of_a_name_finds_the_person_under_every_other(query, spellings):
+    made = make_records(spellings)
+    assert sorted(hits(query, made)) == sorted(spellings)
+
+
+@pytest.mark.parametrize("variants", SURNAME_VARIANTS, ids=lambda v: v[0])
+def test_each_spelling_of_a_surname_finds_the_others(variants):
+    names = [f"{surname} Min-ho" for surname in variants]
+    made = make_records(names)
+    for name in names:
+        assert sorted(hits(name, made)) == sorted(names), name
+
+
+# ---------------------------------------------------------------------------
+# A table of cases: (query, the records, what it finds best first). A record
+# the query does not find is one it must not find.
+# ---------------------------------------------------------------------------
+
+CASES = [
+    # Different people stay apart, both ways.
+    ("Kim Tae-kyun", ["Kim Chul-yong"], []),
+    ("Kim Chul-yong", ["Kim Tae-kyun"], []),
+    ("Cha In-pyo", ["Shin Myung-chul"], []),
+    ("Shin Myung-chul", ["Cha In-pyo"], []),
+    ("Lee Yoo-jin", ["Lee Eun-joo"], []),
+    ("Lee Eun-joo", ["Lee Yoo-jin"], []),
+    ("Kim Sung-min", ["Kim Sun-yong"], []),
+    ("Kim Sun-yong", ["Kim Sung-min"], []),
+    ("Patrick Cheh", ["Peter Beck"], []),
+    ("Peter Beck", ["Patrick Cheh"], []),
+    ("김태균", ["김태성", "Kim Tae-seong"], []),
+    ("김태성", ["김태균", "Kim Tae-kyun"], []),
+    ("Kim Tae-seong", ["김태균"], []),
+    ("차인표", ["Shin Myung-chul"], []),
+    ("Park Chan-wook", ["Peter Beck"], []),
+    ("zzyzx", ["film:Crossing"], []),
+    # A part finds the whole, not the other way round.
+    ("Tae-kyun", ["Kim Tae-kyun"], ["Kim Tae-kyun"]),
+    ("Kim Tae-kyun", ["Tae-kyun"], []),
+    ("taegyun", ["Kim Tae-kyun"], ["Kim Tae-kyun"]),
+    ("Tae-gyoon", ["김태균"], ["김태균"]),
+    ("태균", ["Kim Tae-kyun"], ["Kim Tae-kyun"]),
+    ("Myung", ["Shin Myeong-cheol"], ["Shin Myeong-cheol"]),
+    ("myŏng", ["Shin Myung-chul"], ["Shin Myung-chul"]),
+    ("Eun-joo", ["이은주"], ["이은주"]),
+    ("PARK", ["Parker Posey"], ["Parker Posey"]),
+    # A key of three letters or fewer finds only a key it starts: "Lee" is li,
+    # which is inside Patrick Cheh's key (patlikce) but starts none of it.
+    ("Lee", ["Yi Eun-ju", "Patrick Cheh"], ["Yi Eun-ju"]),
+    ("kim", ["김태균", "Pak Gim-ho"], ["김태균"]),  # kim inside pakkimo, folded pakgimho
+    ("Gim", ["Kim Tae-kyun"], ["Kim Tae-kyun"]),
+    ("Yi", ["Lee Eun-joo", "Kim Ri-seul"], ["Lee Eun-joo"]),  # li inside kimlisol
+    ("yoo", ["Kim Tae-kyun"], []),
+    # Hangul: one or two syllables inside a name or title, the plain reading of
+    # a word and the romanizations the archive generates for it.
+    ("김", ["김태균", "Kim Tae-kyun", "Pak Gim-ho"], ["김태균", "Kim Tae-kyun"]),
+    ("균", ["김태균"], ["김태균"]),
+    ("인표", ["차인표", "Cha In-pyo", "In-pyo Cha"], ["In-pyo Cha", "차인표", "Cha In-pyo"]),
+    ("크로", ["film:크로싱"], ["film:크로싱"]),
+    ("크로싱", ["film:크로", "film:Keurosing"], ["film:Keurosing"]),
+    ("keurosing", ["film:크로싱"], ["film:크로싱"]),
+    ("k'ŭroshing", ["film:크로싱"], ["film:크로싱"]),
+    ("Silla", ["film:신라"], ["film:신라"]),
+    ("신라", ["film:Shilla"], ["film:Shilla"]),
+    ("Seoul", ["film:서울"], ["film:서울"]),
+    (unicodedata.normalize("NFD", "김태균"), ["Kim Tae-kyun"], ["Kim Tae-kyun"]),
+    ("태균", [unicodedata.normalize("NFD", "김태균")], [unicodedata.normalize("NFD", "김태균")]),
+    # Best first: the same text, then the same key, then a text or key the query
+    # starts, then a text or key the query lies inside.
+    (
+        "Kim Tae Gyoon",
+        [
+            "Park Kim Tae-kyun",
+            "Akim Tae Gyoon",
+            "Gim Tae-gyun Jr",
+            "Kim Tae Gyoon Jr",
+            "Kim Tae-kyun",
+            "KIM tae-gyoon",
+        ],
+        [
+            "KIM tae-gyoon",
+            "Kim Tae-kyun",
+            "Kim Tae Gyoon Jr",
+            "Gim Tae-gyun Jr",
+            "Akim Tae Gyoon",
+            "Park Kim Tae-kyun",
+        ],
+    ),
+    ("Kim", ["Gim Tae-gyun", "Kim Tae-kyun"], ["Kim Tae-kyun", "Gim Tae-gyun"]),
+    # Names come before running text that names them.
+    ("Cha In-pyo", [TEXT, "Cha In-pyo"], ["Cha In-pyo", TEXT]),
+    # Running text: a name in any spelling, words as written.
+    ("Kim Tae Gyoon", [TEXT], [TEXT]),
+    ("kim taegyun", [TEXT], [TEXT]),
+    ("김태균", [TEXT], [TEXT]),
+    ("Cha In Pyo", [TEXT], [TEXT]),
+    ("차인표", [TEXT], [TEXT]),
+    ("인표", [TEXT], [TEXT]),
+    ("library of congress", [TEXT], [TEXT]),
+    ("LibraryOfCongress", [TEXT], [TEXT]),
+    ("premiered", [TEXT], [TEXT]),
+    ("Lee Eun-joo", [TEXT], [TEXT]),
+    ("Rhee Eun Ju", [TEXT], [TEXT]),
+    ("Lee Eun-joo", ["text:wrote Yi Eun-ju said"], ["text:wrote Yi Eun-ju said"]),
+    # ... and not by chance.
+    ("daring", [TEXT], []),  # its key (talink) is inside "starring"; one word is as written
+    ("김", [TEXT], []),  # one syllable is not looked for in running text
+    ("ab", ["text:abc abd"], []),  # nor one or two letters
+    ("Kim Tae-seong", [TEXT], []),
+    ("Shin Myung-chul", [TEXT], []),
+    # A query with nothing to search for finds nothing.
+    ("", ["Kim Tae-kyun", TEXT], []),
+    ("   ", ["Kim Tae-kyun"], []),
+    ("-'", ["Ch'a In-p'yo"], []),
+    ("\x00", ["Kim Tae-kyun"], []),
+    ("%_\\", ["Kim Tae-kyun", "film:100%_\\"], []),
+    ("!!!", ["Kim Tae-kyun"], []),
+    ("…", ["Kim Tae-kyun"], []),
+]
+
+
+@pytest.mark.parametrize(("query", "records", "expected"), CASES, ids=range(len(CASES)))
+def test_query_finds_exactly_its_hits_best_first(query, records, expected):
+    made = make_records(records)
+    assert hits(query, made) == expected
+
+
+SCORES = [
+    ("Kim Tae Gyoon", "Kim Tae Gyoon", Score.EXACT),
+    ("KIM tae-gyoon", "Kim Tae Gyoon", Score.EXACT),
+    ("Sin Myong-chol", "Sin Myŏng-ch'ŏl", Score.EXACT),
+    ("Kim Tae Gyoon", "Kim Tae-kyun", Score.SAME_KEY),
+    ("김태균", "Kim Tae-kyun", Score.SAME_KEY),
+    ("Kim Tae-kyun", "김태균", Score.SAME_KEY),
+    ("Kim", "Kim Tae-kyun", Score.PREFIX),
+    ("Gim", "Kim Tae-kyun", Score.KEY_PREFIX),
+    ("Yi", "Lee Eun-joo", Score.KEY_PREFIX),
+    ("인표", "차인표", Score.INSIDE),
+    ("taekyun", "Kim Tae-kyun", Score.INSIDE),
+    ("Tae-gyoon", "Kim Tae-kyun", Score.KEY_INSIDE),
+    ("Myoung-cheol", "신명철", Score.KEY_INSIDE),
+    ("Kim Tae Gyoon", TEXT, Score.TEXT),
+]
+
+
+@pytest.mark.parametrize(("query", "record", "expected"), SCORES, ids=range(len(SCORES)))
+def test_a_match_is_graded_exact_spellings_before_variants(query, record, expected):
+    make_records([record])
+    [result] = Search(query)[0:10]
+    assert result.score == expected
+
+
+HOSTILE = [
+    ("a" * 5000, []),
+    ("김" * 5000, []),
+    ("'; DROP TABLE x;--", []),
+    ("<script>alert(1)</script>", []),
+    ("😀🎬", []),
+    ("\ud800", []),
+    ("ㄱㄴㄷ", []),
+    (" \t\n", []),
+    ("e\u0301\u0301\u0301", ["Kim Tae-kyun"]),  # the letter e; too short for running text
+    ("a\x00b", []),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), HOSTILE, ids=range(len(HOSTILE)))
+def test_a_hostile_query_never_raises(query, expected):
+    made = make_records(["Kim Tae-kyun", TEXT])
+    assert hits(query, made) == expected
