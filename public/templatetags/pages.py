@@ -5,7 +5,6 @@ from django.utils.html import format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from crossing_archive.lib.hangul import contains_hangul, romanize_rr
 from crossing_archive.lib.ratings import format_rating
 from public.citations import citation_of, meta_tags, review_citation_of
 from public.templatetags.archive import claim_date
@@ -22,18 +21,6 @@ def claim_headline(claim):
     formatted for the locale, when it has one; otherwise its words as stated.
     """
     return claim_date(claim) or claim.value
-
-
-@register.filter
-def archive_romanization(track):
-    """
-    The Revised Romanization the archive generates for a Hangul track title
-    no source transliterated; empty when a source gave one or there is no Hangul.
-    """
-    if track.transliteration or not contains_hangul(track.title):
-        return ""
-    romanized = romanize_rr(track.title)
-    return romanized[:1].upper() + romanized[1:]
 
 
 @register.filter

@@ -4,6 +4,7 @@ from django.db.models import F, Prefetch
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Document, Review
+from crossing_archive.lib.hangul import contains_hangul, romanize_rr
 from crossing_archive.lib.tracklist import group_credits, position_ranges
 from films.models import (
     DEPARTMENT_ORDER,
@@ -87,13 +88,26 @@ def soundtrack(tracks):
         key=lambda credit: (credit.person_id, credit.role, credit.credited_as_id),
     )
     uncredited = [row.position for row in per_track if row.uncredited] if shared else []
+    romanized = [archive_romanization(track) for track in tracks]
     return {
         "shared_credits": shared,
-        "rows": list(zip(tracks, per_track, strict=True)),
+        "rows": list(zip(tracks, per_track, romanized, strict=True)),
         "uncredited": uncredited,
         "uncredited_ranges": position_ranges(uncredited),
         "has_lengths": any(track.length for track in tracks),
+        "archive_romanizations": any(romanized),
     }
+
+
+def archive_romanization(track):
+    """
+    The Revised Romanization the archive generates for a Hangul track title
+    no source transliterated; empty when a source gave one or there is no Hangul.
+    """
+    if track.transliteration or not contains_hangul(track.title):
+        return ""
+    text = romanize_rr(track.title)
+    return text[:1].upper() + text[1:]
 
 
 class HomeView(ListView):
