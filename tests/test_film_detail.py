@@ -131,7 +131,7 @@ class TestSeedRecord:
     def test_film_page_header_names_director_top_cast_and_release_before_the_sources(self, page):
         header = re.search(r'<header class="film-header.*?</header>', page, re.S).group()
         text = text_of(header)
-        assert "Director Kim Tae-kyun 김태균" in text
+        assert "Directed by Kim Tae-kyun 김태균" in text
         assert "Starring Cha In-pyo 차인표 as Kim Yong-soo" in text
         assert "Released June 26, 2008" in text
         assert "Based on the real-life accounts" in text

@@ -37,16 +37,12 @@ class TestSeedRecord:
     def test_review_list_shows_the_review_with_its_rating_on_no_stated_scale(self, client):
         html = client.get("/reviews/").content.decode()
         assert 'href="/reviews/crossing-review/"' in html
-        assert rating_text(html) == (
-            "Rating: 2.5 STARS — scale not stated"
-        )
+        assert rating_text(html) == ("Rating: 2.5 STARS — scale not stated")
 
     def test_review_page_gives_rating_citation_and_text(self, client):
         html = client.get("/reviews/crossing-review/").content.decode()
         assert '<h1 lang="en">Review of Crossing</h1>' in html
-        assert rating_text(html) == (
-            "Rating: 2.5 STARS — scale not stated"
-        )
+        assert rating_text(html) == ("Rating: 2.5 STARS — scale not stated")
         assert "<dt>Score</dt>" not in html
         citation = text_of(re.search(r'<section class="citation".*?</section>', html, re.S).group())
         assert "Publication Not stated in the document" in citation
