@@ -2,8 +2,10 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
+from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.utils.functional import lazy
+from django.views.generic import RedirectView, TemplateView
 
 from public.sitemaps import SITEMAPS
 
@@ -33,6 +35,12 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
+    ),
+    # Browsers ask for /favicon.ico whatever the page links to; the icon is an SVG.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static_url, str)("favicon.svg"), permanent=True),
+        name="favicon",
     ),
 ]
 

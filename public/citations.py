@@ -52,6 +52,45 @@ def citation_of(article, request, accessed):
     )
 
 
+def review_citation_of(review, request):
+    """A review as a Citation, with what the archive knows of its critic and publication."""
+    author = review.author if review.author_id and review.author.is_published else None
+    return Citation(
+        key=review.slug,
+        title=review.title or _("Review of %(film)s") % {"film": review.film.title},
+        container_title=review.publication.name if review.publication_id else "",
+        date=review.date,
+        authors=(author.name,) if author else (),
+        url=review.url,
+        archive=ARCHIVE_NAME,
+        archive_url=request.build_absolute_uri(review.get_absolute_url()),
+        language=review.language if review.language != "und" else "",
+    )
+
+
+def meta_tags(citation):
+    """
+    (name, content) pairs of the citation_* <meta> tags that reference managers
+    (Zotero, Mendeley) read, the Highwire Press convention Google Scholar documents.
+    A tag is left out when the archive does not know its value.
+    """
+    tags = [("citation_title", citation.title)]
+    tags += [("citation_author", author) for author in citation.authors]
+    if citation.container_title:
+        tags += [
+            ("citation_journal_title", citation.container_title),
+            ("citation_publisher", citation.container_title),
+        ]
+    if citation.date:
+        tags.append(("citation_publication_date", citation.date.strftime("%Y/%m/%d")))
+    if citation.language:
+        tags.append(("citation_language", citation.language))
+    if citation.url:
+        tags.append(("citation_public_url", citation.url))
+    tags.append(("citation_fulltext_html_url", citation.archive_url))
+    return tags
+
+
 def download(citations, extension, filename):
     writer, media_type = FORMATS[extension]
     response = HttpResponse(writer(citations), content_type=f"{media_type}; charset=utf-8")

@@ -7,6 +7,7 @@ for a table.
 
 import datetime
 import math
+import zlib
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -34,6 +35,8 @@ class Series:
     name: str
     colour: str
     total: int = 0
+    # The CSS class that gives the colour its dark-theme tone (static/css/site.css).
+    css_class: str = "series-other"
 
 
 @dataclass
@@ -147,13 +150,33 @@ def group_series(rows):
         kept, rest = ranked[: MAX_SERIES - 1], ranked[MAX_SERIES - 1 :]
     else:
         kept, rest = ranked, []
-    series = [Series(slug, names[slug], PALETTE[i]) for i, slug in enumerate(kept)]
+    slots = palette_slots(kept)
+    series = [
+        Series(slug, names[slug], PALETTE[slots[slug]], css_class=f"series-{slots[slug]}")
+        for slug in kept
+    ]
     index = {slug: position for position, slug in enumerate(kept)}
     if rest:
         other = Series("", _("Other publications"), OTHER_COLOUR)
         series.append(other)
         index.update(dict.fromkeys(rest, len(series) - 1))
     return series, index
+
+
+def palette_slots(slugs):
+    """
+    A palette position per publication, taken from its slug so that a
+    publication keeps its colour whatever else a filter leaves in the chart.
+    Two slugs that want one colour: the later in slug order takes the next free one.
+    """
+    slots, taken = {}, set()
+    for slug in sorted(slugs):
+        slot = zlib.crc32(slug.encode()) % len(PALETTE)
+        while slot in taken:
+            slot = (slot + 1) % len(PALETTE)
+        slots[slug] = slot
+        taken.add(slot)
+    return slots
 
 
 def build_timeline(rows):

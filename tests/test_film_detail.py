@@ -37,18 +37,38 @@ def page(client, seed):
 
 class TestSeedRecord:
     def test_film_page_lists_all_22_tracks_in_order(self, page):
-        rows = re.findall(r'<tr id="track-(\d+)">(.*?)</tr>', section(page, "soundtrack"), re.S)
+        rows = re.findall(r'<li id="track-(\d+)">(.*?)</li>', section(page, "soundtrack"), re.S)
         assert [int(position) for position, _ in rows] == list(range(1, 23))
         for (position, row), title in zip(rows, SOUNDTRACK, strict=True):
-            assert text_of(row).startswith(f"{position} {title} ")
+            assert f"{text_of(row)} ".startswith(f"{position} {title} ")
 
     def test_film_page_soundtrack_marks_hangul_and_credits_the_artist(self, page):
         soundtrack = section(page, "soundtrack")
         assert 'E Minor<span lang="ko">로 쌓아 올리다</span>' in soundtrack
         assert '<span lang="ko">渡江(도강)</span>' in soundtrack
-        assert soundtrack.count('href="/people/kim-tae-seong/"') == 21
         assert "The listing names no artist for this track." in soundtrack
-        assert '<th scope="col">Title as published</th>' in soundtrack
+
+    def test_soundtrack_says_the_shared_artist_once_with_the_exception(self, page):
+        soundtrack = section(page, "soundtrack")
+        assert soundtrack.count('href="/people/kim-tae-seong/"') == 1
+        shared = text_of(re.search(r'<p class="shared-credits">.*?</p>', soundtrack, re.S).group())
+        assert shared == (
+            "Artist (as listed): Kim Tae-seong 김태성, tracks 1–21; track 22: no artist listed"
+        )
+
+    def test_soundtrack_draws_no_length_column_when_no_track_has_one(self, page):
+        soundtrack = section(page, "soundtrack")
+        assert "track-length" not in soundtrack
+        assert "with-lengths" not in soundtrack
+
+    def test_hangul_titles_carry_the_archives_romanization_marked_as_such(self, page):
+        soundtrack = section(page, "soundtrack")
+        track_3 = re.search(r'<li id="track-3">(.*?)</li>', soundtrack, re.S).group(1)
+        assert '<span lang="ko-Latn">Ttatteuthada</span>' in track_3
+        assert "romanized by the archive" in track_3
+        main_theme = re.search(r'<li id="track-2">(.*?)</li>', soundtrack, re.S).group(1)
+        assert "romanized" not in main_theme
+        assert "Romanized by the archive (Revised Romanization)" in soundtrack
 
     def test_film_page_cast_is_in_billing_order_with_characters(self, page):
         rows = re.findall(r"<tr>(.*?)</tr>", section(page, "cast"), re.S)
@@ -77,10 +97,13 @@ class TestSeedRecord:
     def test_film_page_shows_release_date_claims_preferred_first_with_sources(self, page):
         facts = section(page, "facts")
         release = re.search(r"<dt>Release date</dt>(.*?)</dd>", facts, re.S).group(1)
-        preferred, others = release.split("<details>")
-        assert "<span>26 June 2008</span>" in preferred
+        preferred, others = release.split('<div class="other-claims">')
+        # The headline is the normalised date; the source's words are its evidence.
+        assert '<p class="claim-value"><span>June 26, 2008</span>' in preferred
+        assert "Stated as “<span>26 June 2008</span>”" in preferred
         assert "Post 1 by huangsy" in preferred
         assert "3 other claims" in others
+        assert "<details" not in release
         for value, source_url in [
             ("June 5", "/press/crossing-screens-at-us-library-of-congress/"),
             ("May", "/press/daring-movie-tells-plight-of-nkorean-refugees/"),
@@ -89,7 +112,7 @@ class TestSeedRecord:
                 "/press/north-korean-defector-crisis-of-2002-hits-movie-screens-in-crossing/",
             ),
         ]:
-            assert f"<span>{value}</span>" in others
+            assert f"Stated as “<span>{value}</span>”" in others or value in text_of(others)
             assert f'href="{source_url}"' in others
 
     def test_film_page_keeps_both_shooting_claims(self, page):
@@ -101,9 +124,20 @@ class TestSeedRecord:
         reviews = section(page, "reviews")
         assert 'href="/reviews/crossing-review/"' in reviews
         assert "Review of Crossing" in reviews
-        assert "2.5 STARS" in reviews
-        assert "2.5 (scale not stated)" in reviews
+        assert "Critic and publication not recorded" in text_of(reviews)
+        assert "Rating: 2.5 STARS — scale not stated" in text_of(reviews)
         assert "out of 100" not in reviews
+
+    def test_film_page_header_names_director_top_cast_and_release_before_the_sources(self, page):
+        header = re.search(r'<header class="film-header.*?</header>', page, re.S).group()
+        text = text_of(header)
+        assert "Directed by Kim Tae-kyun 김태균" in text
+        assert "Starring Cha In-pyo 차인표 as Kim Yong-soo" in text
+        assert "Released June 26, 2008" in text
+        assert "Based on the real-life accounts" in text
+        order = [page.index(f'<section id="{name}"') for name in ("cast", "soundtrack", "facts")]
+        assert order == sorted(order)
+        assert page.index('<section id="titles"') > page.index('<section id="reviews"')
 
     def test_film_page_titles_mark_hangul_as_korean(self, page):
         titles = section(page, "titles")
@@ -140,7 +174,8 @@ def test_film_page_shows_transliteration_translation_and_length_when_stored(clie
         length=datetime.timedelta(minutes=3, seconds=5),
     )
     soundtrack = section(client.get(film.get_absolute_url()).content.decode(), "soundtrack")
-    assert '<span class="meta" lang="ko-Latn">Ttatteuthada</span>' in soundtrack
+    assert '<span class="romanized" lang="ko-Latn">Ttatteuthada</span>' in soundtrack
+    assert "romanized by the archive" not in soundtrack
     assert "It is warm" in soundtrack
     assert "3:05" in soundtrack
 
@@ -226,6 +261,6 @@ def test_poster_offers_its_smaller_copies_in_srcset(client):
     assert (
         '<img class="poster" src="/media/images/films/p-640w.jpg" '
         'srcset="/media/images/films/p-320w.jpg 320w, /media/images/films/p-640w.jpg 640w, '
-        '/media/images/films/p.jpg 1280w" sizes="(min-width: 60rem) 16rem, 100vw" '
+        '/media/images/films/p.jpg 1280w" sizes="(min-width: 60rem) 14rem, 40vw" '
         'width="1280" height="1800" alt="The poster" loading="lazy">'
     ) in html

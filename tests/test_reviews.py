@@ -9,6 +9,7 @@ from django.utils import translation
 
 from articles.models import Review
 from public.templatetags.archive import rating_on_scale
+from public.templatetags.pages import rating_in_words
 from tests.conftest import make_publication
 from tests.factories import published_film, published_person, published_review, seeded, text_of
 
@@ -28,7 +29,7 @@ def listed(client, query=""):
 
 
 def rating_text(html):
-    return text_of(re.search(r'<dl class="rating">.*?</dl>', html, re.S).group())
+    return text_of(re.search(r'<p class="rating">.*?</p>', html, re.S).group())
 
 
 @pytest.mark.usefixtures("seed")
@@ -36,16 +37,12 @@ class TestSeedRecord:
     def test_review_list_shows_the_review_with_its_rating_on_no_stated_scale(self, client):
         html = client.get("/reviews/").content.decode()
         assert 'href="/reviews/crossing-review/"' in html
-        assert rating_text(html) == (
-            "Rating as published 2.5 STARS On its scale 2.5 (scale not stated)"
-        )
+        assert rating_text(html) == ("Rating: 2.5 STARS — scale not stated")
 
     def test_review_page_gives_rating_citation_and_text(self, client):
         html = client.get("/reviews/crossing-review/").content.decode()
         assert '<h1 lang="en">Review of Crossing</h1>' in html
-        assert rating_text(html) == (
-            "Rating as published 2.5 STARS On its scale 2.5 (scale not stated)"
-        )
+        assert rating_text(html) == ("Rating: 2.5 STARS — scale not stated")
         assert "<dt>Score</dt>" not in html
         citation = text_of(re.search(r'<section class="citation".*?</section>', html, re.S).group())
         assert "Publication Not stated in the document" in citation
@@ -65,7 +62,7 @@ class TestSeedRecord:
 def test_rating_with_a_scale_shows_it_and_the_score(client):
     review = published_review(rating=Decimal("3"), rating_scale=Decimal("4"), rating_text="★★★")
     html = client.get(review.get_absolute_url()).content.decode()
-    assert rating_text(html) == "Rating as published ★★★ On its scale 3/4 Score 75 out of 100"
+    assert rating_text(html) == "Rating: ★★★ (3/4) · 75 out of 100"
 
 
 def test_rating_on_scale_filter():
@@ -77,11 +74,39 @@ def test_rating_on_scale_filter():
     assert rating_on_scale(Review(rating=None)) == ""
 
 
+@pytest.mark.parametrize(
+    ("rating", "scale", "text", "expected"),
+    [
+        ("2.5", None, "2.5 STARS", "2.5 STARS — scale not stated"),
+        ("2.5", None, "", "2.5 — scale not stated"),
+        ("3", "4", "★★★", "★★★ (3/4)"),
+        ("3", "4", "", "3/4"),
+        ("3", "4", "3/4", "3/4"),
+        (None, None, "Recommended", "Recommended"),
+    ],
+)
+def test_rating_in_words_invents_no_scale(rating, scale, text, expected):
+    review = Review(
+        rating=Decimal(rating) if rating else None,
+        rating_scale=Decimal(scale) if scale else None,
+        rating_text=text,
+    )
+    with translation.override("en"):
+        assert rating_in_words(review) == expected
+
+
+def test_review_without_critic_or_publication_says_so(client):
+    review = published_review(publication=None, byline="")
+    html = client.get("/reviews/").content.decode()
+    assert review.get_absolute_url() in html
+    assert "Critic and publication not recorded" in html
+
+
 def test_review_without_rating_says_so(client):
     review = published_review()
     html = client.get(review.get_absolute_url()).content.decode()
     assert "The review gives no rating." in html
-    assert '<dl class="rating">' not in html
+    assert 'class="rating"' not in html
 
 
 def test_review_list_filters_like_the_press_list(client):

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from articles.models import Article
-from public.timeline import build_timeline, month_range, monthly_counts, nice_step
+from public.timeline import PALETTE, build_timeline, month_range, monthly_counts, nice_step
 from tests.conftest import make_article, make_publication
 from tests.factories import published_article, published_film, seeded
 
@@ -237,3 +237,23 @@ def test_chart_speaks_korean_to_a_korean_visitor(client):
     html = client.get("/press/", headers={"accept-language": "ko"}).content.decode()
     assert "월별 보도" in html
     assert "Paper, 2008년 3월: 기사 1건" in html
+
+
+def test_a_publication_keeps_its_colour_when_others_are_filtered_out():
+    everyone = [
+        (D(2008, 3, 1), slug, slug.title(), count)
+        for slug, count in [("chosun", 5), ("herald", 3), ("kofic", 2), ("kbs", 1)]
+    ]
+    colours = {series.key: series.colour for series in build_timeline(everyone).series}
+    for kept in ("chosun", "herald", "kofic", "kbs"):
+        alone = build_timeline([row for row in everyone if row[1] == kept])
+        assert alone.series[0].colour == colours[kept], kept
+        assert alone.series[0].css_class == f"series-{PALETTE.index(colours[kept])}"
+
+
+def test_two_publications_that_want_one_colour_still_get_two():
+    # "kofic" and "joongang" hash to the same colour: the later slug takes the next one.
+    rows = [(D(2008, 3, 1), "kofic", "KOFIC", 1), (D(2008, 3, 1), "joongang", "JoongAng", 1)]
+    colours = {series.key: series.colour for series in build_timeline(rows).series}
+    assert colours["joongang"] == PALETTE[0]
+    assert colours["kofic"] == PALETTE[1]

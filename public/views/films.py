@@ -4,6 +4,8 @@ from django.db.models import F, Prefetch
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Document, Review
+from crossing_archive.lib.hangul import contains_hangul, romanize_rr
+from crossing_archive.lib.tracklist import group_credits, position_ranges
 from films.models import (
     DEPARTMENT_ORDER,
     Claim,
@@ -24,6 +26,8 @@ from films.models import (
 from public.timeline import coverage_timeline
 
 LATEST_PRESS = 5
+# The cast the film page's header names; the rest follow in the cast list.
+TOP_BILLED = 3
 
 
 def published_sources():
@@ -70,6 +74,39 @@ def group_claims(claims):
         (Fact(fact).label, rows[0], rows[1:])
         for fact, rows in sorted(by_fact.items(), key=lambda item: enum_position(Fact)(item[0]))
     ]
+
+
+def soundtrack(tracks):
+    """
+    The listing as a reader takes it in: credits most tracks share, said once
+    (crossing_archive.lib.tracklist), and each track with its own credits.
+    The tracks must come from Track.objects.with_credits().
+    """
+    shared, per_track = group_credits(
+        [(track.position, track.visible_credits) for track in tracks],
+        key=lambda credit: (credit.person_id, credit.role, credit.credited_as_id),
+    )
+    uncredited = [row.position for row in per_track if row.uncredited] if shared else []
+    romanized = [archive_romanization(track) for track in tracks]
+    return {
+        "shared_credits": shared,
+        "rows": list(zip(tracks, per_track, romanized, strict=True)),
+        "uncredited": uncredited,
+        "uncredited_ranges": position_ranges(uncredited),
+        "has_lengths": any(track.length for track in tracks),
+        "archive_romanizations": any(romanized),
+    }
+
+
+def archive_romanization(track):
+    """
+    The Revised Romanization the archive generates for a Hangul track title
+    no source transliterated; empty when a source gave one or there is no Hangul.
+    """
+    if track.transliteration or not contains_hangul(track.title):
+        return ""
+    text = romanize_rr(track.title)
+    return text[:1].upper() + text[1:]
 
 
 class HomeView(ListView):
@@ -138,9 +175,19 @@ class FilmDetailView(DetailView):
         synopsis_source = film.synopsis_source
         if synopsis_source and not synopsis_source.is_published:
             synopsis_source = None
+        facts = group_claims(film.visible_claims)
         return super().get_context_data(
             titles=sorted(film.title_rows, key=lambda row: enum_position(TitleKind)(row.kind)),
-            facts=group_claims(film.visible_claims),
+            facts=facts,
+            release=next(
+                (first for label, first, _others in facts if first.fact == Fact.RELEASE_DATE), None
+            ),
+            directors=[
+                credit
+                for credit in film.visible_credits
+                if credit.role in (Role.DIRECTOR, Role.CO_DIRECTOR)
+            ],
+            top_cast=cast[:TOP_BILLED],
             cast=cast,
             crew=[
                 (Department(department).label, list(credits))
@@ -148,6 +195,7 @@ class FilmDetailView(DetailView):
             ],
             companies=companies,
             tracks=film.track_rows,
+            soundtrack=soundtrack(film.track_rows),
             track_source=track_sources.pop() if len(track_sources) == 1 else None,
             synopsis_source=synopsis_source,
             # One grouped query over all the film's press, skipped when it has none.

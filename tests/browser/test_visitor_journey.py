@@ -23,7 +23,7 @@ def test_visitor_reaches_the_film_and_reads_cast_and_soundtrack(page, seeded_ser
     assert "Cha In-pyo" in cast_rows.nth(0).inner_text()
     assert "Kim Yong-soo" in cast_rows.nth(0).inner_text()
 
-    tracks = page.locator("#soundtrack tbody tr")
+    tracks = page.locator("#soundtrack ol.tracks > li")
     assert tracks.count() == 22
     assert "渡江(도강)" in tracks.nth(7).inner_text()
     assert "E Minor로 쌓아 올리다" in tracks.nth(21).inner_text()
