@@ -5,7 +5,7 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -124,6 +124,38 @@ class PressFilterSet(django_filters.FilterSet):
     class Meta:
         form = PressFilterForm
         fields = []
+
+    # Sources offered as checkboxes: those with the most entries, and any the
+    # query string names; the rest are one link away (/press/sources/), so the
+    # form stays small with thousands of publications.
+    SOURCE_CHOICES = 12
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "sources_offered", False):
+            form.fields["source"].widget.choices = self.offered_sources()
+            form.sources_offered = True
+        return form
+
+    def offered_sources(self):
+        """
+        (slug, name) of the sources the form offers, by name (two queries: the
+        most covered publications, then their names with those asked for).
+        """
+        model = self.queryset.model
+        busiest = (
+            model.objects.published()
+            .exclude(publication=None)
+            .values("publication")
+            .annotate(entries=Count("pk"))
+            .order_by("-entries", "publication")[: self.SOURCE_CHOICES]
+        )
+        asked = [slug for slug in self.data.getlist("source") if slug][: self.SOURCE_CHOICES]
+        publications = Publication.objects.filter(
+            Q(pk__in=[row["publication"] for row in busiest]) | Q(slug__in=asked)
+        ).order_by("name")
+        return [(publication.slug, publication.name) for publication in publications]
 
     def filter_text(self, queryset, name, value):
         """Title and text, through the site's search: any spelling of a name finds it."""

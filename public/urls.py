@@ -37,4 +37,5 @@ urlpatterns = [
     path("reviews/", press.review_list, name="review_list"),
     path("reviews/<slug:slug>/", press.ReviewDetailView.as_view(), name="review_detail"),
     path("search/", search.search, name="search"),
+    path("sources/", press.source_list, name="source_list"),
 ]

@@ -1,22 +1,24 @@
 from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from articles.models import Article, Review
+from articles.models import Article, Publication, Review
 from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 from public.timeline import coverage_timeline
 
 PER_PAGE = 20
 
 
-def paginate(request, queryset):
+def paginate(request, queryset, per_page=PER_PAGE):
     """
     The requested page and a message when the page parameter could not be
     honoured: not a number gives the first page, past the end the last one.
     Runs two queries: the count and the page's rows.
     """
-    paginator = Paginator(queryset, PER_PAGE)
+    paginator = Paginator(queryset, per_page)
     raw = request.GET.get("page", "").strip()
     if not raw:
         return paginator.page(1), None
@@ -100,3 +102,35 @@ class ReviewDetailView(DetailView):
         return Review.objects.published().select_related(
             "film", "publication", "author", "via__parent"
         )
+
+
+SOURCES_PER_PAGE = 100
+
+
+def source_list(request):
+    """
+    /sources/: every publication A to Z with its published articles, each a
+    link to /press/ filtered by it; the counts are read for one page only.
+    """
+    articles = (
+        Article.objects.published()
+        .filter(publication=OuterRef("pk"))
+        .order_by()
+        .values("publication")
+        .annotate(entries=Count("pk"))
+        .values("entries")
+    )
+    publications = Publication.objects.order_by("name", "pk")
+    page, page_problem = paginate(request, publications, per_page=SOURCES_PER_PAGE)
+    rows = Publication.objects.filter(pk__in=[p.pk for p in page.object_list]).annotate(
+        entries=Coalesce(Subquery(articles), 0)
+    )
+    return render(
+        request,
+        "articles/source_list.html",
+        {
+            "page_obj": page,
+            "sources": sorted(rows, key=lambda row: (row.name, row.pk)),
+            "problems": [{"message": page_problem}] if page_problem else [],
+        },
+    )
