@@ -17,14 +17,7 @@ from rest_framework.pagination import PageNumberPagination
 from api import serializers
 from api.filters import CreditFilterSet, TrackFilterSet
 from articles.models import Article, Publication, Review
-from films.models import (
-    Credit,
-    Film,
-    FilmImage,
-    ImageKind,
-    Person,
-    Track,
-)
+from films.models import Credit, Film, FilmImage, ImageKind, Person, Track
 from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 
 

@@ -17,22 +17,13 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from articles.ratings import normalised_score
+from crossing_archive.lib.ratings import normalised_score
 from django.db import transaction
 
 from articles.models import Article, Publication, PublicationKind, Review
 from crossing_archive.lib import hangul
-from films.models import (
-    Credit,
-    Department,
-    Film,
-    NameKind,
-    Person,
-    PersonName,
-    Role,
-    Status,
-    Track,
-)
+from core.models import Status
+from films.models import Credit, Department, Film, NameKind, Person, PersonName, Role, Track
 from search.index import rebuild
 
 SLUG_PREFIX = "bench-"

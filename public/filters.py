@@ -134,7 +134,8 @@ class PressFilterSet(django_filters.FilterSet):
     def form(self):
         form = super().form
         if not getattr(form, "sources_offered", False):
-            form.fields["source"].widget.choices = self.offered_sources()
+            # A callable: run when the form is drawn, not by feeds and downloads.
+            form.fields["source"].widget.choices = self.offered_sources
             form.sources_offered = True
         return form
 

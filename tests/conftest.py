@@ -16,29 +16,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, Document, DocumentKind, Publication, Review
-from films.models import (
-    Claim,
-    Company,
-    CompanyCredit,
-    CompanyRole,
-    Credit,
-    Fact,
-    Film,
-    FilmImage,
-    FilmLink,
-    FilmTitle,
-    ImageKind,
-    LinkKind,
-    NameKind,
-    Person,
-    PersonImage,
-    PersonName,
-    Role,
-    TitleKind,
-    Track,
-    TrackCredit,
-    TrackRole,
-)
+from films.models import Claim, Company, CompanyCredit, CompanyRole, Credit, Fact, Film, FilmImage, FilmLink, FilmTitle, ImageKind, LinkKind, NameKind, Person, PersonImage, PersonName, Role, TitleKind, Track, TrackCredit, TrackRole
 
 _serial = itertools.count(1)
 

@@ -9,19 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from articles.models import Article, Document, Publication, Review
-from films.models import (
-    Claim,
-    Company,
-    CompanyCredit,
-    Credit,
-    Film,
-    FilmLink,
-    FilmTitle,
-    Person,
-    PersonName,
-    Track,
-    TrackCredit,
-)
+from films.models import Claim, Company, CompanyCredit, Credit, Film, FilmLink, FilmTitle, Person, PersonName, Track, TrackCredit
 from tests.conftest import (
     FILM_INLINES,
     MAKERS,

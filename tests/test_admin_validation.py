@@ -13,19 +13,7 @@ from PIL import Image
 
 from articles.models import Document, Review
 from curation.forms import UniqueRowsInlineFormSet
-from films.models import (
-    Claim,
-    CompanyCredit,
-    Credit,
-    Film,
-    FilmLink,
-    FilmTitle,
-    Person,
-    PersonName,
-    Role,
-    Track,
-    TrackCredit,
-)
+from films.models import Claim, CompanyCredit, Credit, Film, FilmLink, FilmTitle, Person, PersonName, Role, Track, TrackCredit
 from tests.conftest import (
     admin_url,
     constraint_message,

@@ -36,7 +36,7 @@ pytestmark = pytest.mark.skipif(
 SETUP = """
 import json
 from django.test import Client
-from films.models import Status
+from core.models import Status
 from tests.conftest import make_article, make_film, make_publication, make_staff
 
 make_film(slug="crossing", title="Crossing", status=Status.PUBLISHED)

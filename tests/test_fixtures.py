@@ -9,19 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from articles.models import Article, Publication, Review
-from films.models import (
-    Claim,
-    CompanyCredit,
-    Credit,
-    Fact,
-    Film,
-    NameKind,
-    Person,
-    PersonName,
-    Rank,
-    Role,
-    Track,
-)
+from films.models import Claim, CompanyCredit, Credit, Fact, Film, NameKind, Person, PersonName, Rank, Role, Track
 from tests.seed_record import SOUNDTRACK
 
 pytestmark = pytest.mark.django_db
