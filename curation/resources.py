@@ -21,6 +21,7 @@ from reversion import add_to_revision, is_active, is_registered
 
 from core.models import Publishable, Status
 from curation.publishing import may_publish
+from search import index as search_index
 
 # Entries read at once to add an import to history.
 HISTORY_CHUNK = 500
@@ -156,7 +157,13 @@ class ArchiveResource(resources.ModelResource):
                 field.widget.found = {}
         kwargs.pop("use_transactions", None)
         with transaction.atomic(using=self.get_db_connection_name()):
-            result = super().import_data(dataset, dry_run=False, use_transactions=False, **kwargs)
+            # The saved rows' search entries are replaced in bulk once every
+            # row is in, rather than row by row (search.index.deferred); a
+            # dry run, rolled back, leaves them alone.
+            with search_index.deferred(discard=dry_run):
+                result = super().import_data(
+                    dataset, dry_run=False, use_transactions=False, **kwargs
+                )
             if (
                 dry_run
                 or result.has_errors()
@@ -166,10 +173,18 @@ class ArchiveResource(resources.ModelResource):
         return result
 
     def get_import_fields(self):
+        """
+        The fields of the file's columns, worked out once an import (rows
+        ask for them some forty times each).
+        """
+        cached = getattr(self, "_import_fields", None)
+        if cached is not None and cached[0] == self.columns:
+            return cached[1]
         fields = super().get_import_fields()
-        if self.columns is None:
-            return fields
-        return [field for field in fields if field.column_name in self.columns]
+        if self.columns is not None:
+            fields = [field for field in fields if field.column_name in self.columns]
+        self._import_fields = (self.columns, fields)
+        return fields
 
     def get_queryset(self):
         """
