@@ -26,7 +26,7 @@ from films.models import (
     Track,
     TrackCredit,
 )
-from tests.conftest import (
+from tests.factories import (
     admin_url,
     constraint_message,
     film_form_data,

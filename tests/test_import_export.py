@@ -18,7 +18,7 @@ from articles.models import Article, Publication
 from core.models import Status
 from films.models import Film
 from search.models import Kind, SearchEntry
-from tests.conftest import admin_url, make_article, make_film, make_publication
+from tests.factories import admin_url, make_article, make_film, make_publication
 
 pytestmark = pytest.mark.django_db
 
