@@ -19,6 +19,7 @@ from import_export.resources import Diff
 from import_export.results import RowResult
 from reversion import add_to_revision, is_active, is_registered
 
+from core.batching import bulk_writes
 from core.models import Publishable, Status
 from curation.imports import IMPORT_TURN_WAIT, take_import_turn
 from curation.publishing import may_publish
@@ -162,7 +163,13 @@ class ArchiveResource(resources.ModelResource):
         with transaction.atomic(using=self.get_db_connection_name()):
             if not dry_run:
                 take_import_turn(self._meta.model, self.get_db_connection_name(), turn_wait)
-            result = super().import_data(dataset, dry_run=False, use_transactions=False, **kwargs)
+            # The saved rows' follow-up work (their search entries) is done in
+            # bulk once every row is in, rather than row by row; a dry run,
+            # rolled back, leaves it undone (core.batching).
+            with bulk_writes(discard=dry_run):
+                result = super().import_data(
+                    dataset, dry_run=False, use_transactions=False, **kwargs
+                )
             if (
                 dry_run
                 or result.has_errors()
@@ -172,10 +179,18 @@ class ArchiveResource(resources.ModelResource):
         return result
 
     def get_import_fields(self):
+        """
+        The fields of the file's columns, worked out once an import (rows
+        ask for them some forty times each).
+        """
+        cached = getattr(self, "_import_fields", None)
+        if cached is not None and cached[0] == self.columns:
+            return cached[1]
         fields = super().get_import_fields()
-        if self.columns is None:
-            return fields
-        return [field for field in fields if field.column_name in self.columns]
+        if self.columns is not None:
+            fields = [field for field in fields if field.column_name in self.columns]
+        self._import_fields = (self.columns, fields)
+        return fields
 
     def get_queryset(self):
         """

@@ -8,7 +8,21 @@ from curation.admin import ArchiveAdmin, InlineBase
 from curation.conflicts import ConflictCheckedForm
 from curation.publishing import PUBLISHING_FIELDSET
 from films.forms import ArchiveImageForm
-from films.models import Claim, Company, CompanyCredit, Credit, Film, FilmImage, FilmLink, FilmTitle, Person, PersonImage, PersonName, Track, TrackCredit
+from films.models import (
+    Claim,
+    Company,
+    CompanyCredit,
+    Credit,
+    Film,
+    FilmImage,
+    FilmLink,
+    FilmTitle,
+    Person,
+    PersonImage,
+    PersonName,
+    Track,
+    TrackCredit,
+)
 from films.models.people import name_display_order
 
 # The many-to-many fields every Attested model shares.

@@ -7,6 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from core import batching
         from search import index
 
         index.connect_signals()
+        batching.register(index.deferred)

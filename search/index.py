@@ -14,6 +14,8 @@ entries behind until the next save or rebuild. Publishing by update() is safe:
 visibility is not stored here.
 """
 
+import contextlib
+import threading
 import time
 from collections import defaultdict
 
@@ -197,6 +199,44 @@ def reindex(kind, object_id):
     SearchEntry.objects.bulk_create(build_entries(kind, [object_id]))
 
 
+def reindex_many(kind, object_ids):
+    """Replaces the entries of many objects of one kind, CHUNK objects at a time."""
+    from search.models import SearchEntry
+
+    object_ids = sorted(object_ids)
+    for start in range(0, len(object_ids), CHUNK):
+        chunk = object_ids[start : start + CHUNK]
+        SearchEntry.objects.filter(kind=kind, object_id__in=chunk).delete()
+        SearchEntry.objects.bulk_create(build_entries(kind, chunk), batch_size=CHUNK)
+
+
+# The objects whose entries wait for the end of a `deferred()` block, per thread.
+_waiting = threading.local()
+
+
+@contextlib.contextmanager
+def deferred(discard=False):
+    """
+    Collects the objects that saves and deletes in this thread would
+    reindex one at a time, and reindexes them in bulk when the block ends
+    (a few queries per kind, rather than some per row): for imports and
+    fixture loading. Nested blocks reindex once, when the outer one ends.
+    Nothing is reindexed if the block raises, or with discard=True: both
+    for writes that are rolled back.
+    """
+    if getattr(_waiting, "objects", None) is not None:
+        yield
+        return
+    _waiting.objects = defaultdict(set)
+    try:
+        yield
+        waiting = _waiting.objects
+    finally:
+        _waiting.objects = None
+    for kind, object_ids in () if discard else waiting.items():
+        reindex_many(kind, object_ids)
+
+
 def rebuild(apps=global_apps, kinds=None, stdout=None):
     """Replaces every entry, CHUNK objects at a time. Returns the number of entries."""
     SearchEntry = apps.get_model("search", "SearchEntry")
@@ -242,7 +282,12 @@ TRIGGERS = {
 def _handler(kind, attribute):
     def update_search_entries(sender, instance, **kwargs):
         object_id = getattr(instance, attribute)
-        if object_id is not None:
+        if object_id is None:
+            return
+        waiting = getattr(_waiting, "objects", None)
+        if waiting is not None:
+            waiting[kind].add(object_id)
+        else:
             reindex(kind, object_id)
 
     return update_search_entries

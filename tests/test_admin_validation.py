@@ -13,8 +13,20 @@ from PIL import Image
 
 from articles.models import Document, Review
 from curation.forms import UniqueRowsInlineFormSet
-from films.models import Claim, CompanyCredit, Credit, Film, FilmLink, FilmTitle, Person, PersonName, Role, Track, TrackCredit
-from tests.conftest import (
+from films.models import (
+    Claim,
+    CompanyCredit,
+    Credit,
+    Film,
+    FilmLink,
+    FilmTitle,
+    Person,
+    PersonName,
+    Role,
+    Track,
+    TrackCredit,
+)
+from tests.factories import (
     admin_url,
     constraint_message,
     film_form_data,

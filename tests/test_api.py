@@ -11,7 +11,8 @@ import pytest
 
 from core.models import LanguageCode
 from films.models import NameKind, Role
-from tests.conftest import (
+from tests.factories import (
+    LATER,
     make_article,
     make_credit,
     make_film,
@@ -21,18 +22,13 @@ from tests.conftest import (
     make_review,
     make_track,
     make_track_credit,
-)
-from tests.factories import (
     published_article,
     published_film,
     published_person,
     published_review,
-    seeded,
 )
 
 pytestmark = pytest.mark.django_db
-
-LATER = datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)
 
 
 def get(client, url, status=200):
@@ -70,13 +66,14 @@ def press_slugs(client, path, query):
 
 
 @pytest.fixture(scope="class")
-def press(django_db_setup, django_db_blocker):
+def press(seed, django_db_blocker):
     """
-    Articles for the comparison: three sources, two films, two languages,
-    four months, titles and dates that tie (so order depends on the tie
-    breaker), and drafts and scheduled articles that must show nowhere.
+    Articles for the comparison, with the seed record: three sources, two
+    films, two languages, four months, titles and dates that tie (so order
+    depends on the tie breaker), and drafts and scheduled articles that must
+    show nowhere. Rolled back with the seed when the class ends.
     """
-    with seeded(django_db_blocker):
+    with django_db_blocker.unblock():
         crossing, other = published_film(slug="api-film"), published_film(slug="api-other")
         herald = make_publication(slug="api-herald", name="Herald")
         daily = make_publication(slug="api-daily", name="Daily")

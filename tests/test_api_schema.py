@@ -22,7 +22,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from crossing_archive.wsgi import application
-from tests.factories import seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -48,15 +47,9 @@ OPERATIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    # The seed record, so that answers hold real entries to check against the schema.
-    with seeded(django_db_blocker):
-        yield
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def api_schema(seed):
+    # With the seed record, so that answers hold real entries to check against the schema.
     # As Django's test client does: the end of a request must not close the
     # test's database connection, whose transaction holds the seed record.
     signals.request_started.disconnect(close_old_connections)
@@ -70,12 +63,6 @@ def api_schema(seed):
         signals.request_finished.connect(close_old_connections)
 
 
-def test_schema_describes_every_operation_and_only_reads(api_schema):
-    operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert sorted(operation.path for operation in operations) == OPERATIONS
-    assert {operation.method.upper() for operation in operations} == {"GET"}
-
-
 # A slug may be any string, so the entry operations have no invalid input to
 # generate: only the lists (typed filters, page numbers) get negative cases.
 CASES = [(path, GenerationMode.POSITIVE) for path in OPERATIONS] + [
@@ -83,19 +70,25 @@ CASES = [(path, GenerationMode.POSITIVE) for path in OPERATIONS] + [
 ]
 
 
-@pytest.mark.parametrize(("path", "mode"), CASES)
-def test_api_answers_as_its_schema_says(api_schema, path, mode):
-    operation = api_schema[path]["GET"]
+class TestApi:
+    def test_schema_describes_every_operation_and_only_reads(self, api_schema):
+        operations = [result.ok() for result in api_schema.get_all_operations()]
+        assert sorted(operation.path for operation in operations) == OPERATIONS
+        assert {operation.method.upper() for operation in operations} == {"GET"}
 
-    @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(
-        max_examples=MAX_EXAMPLES,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    def check(case):
-        case.call_and_validate(checks=CHECKS)
+    @pytest.mark.parametrize(("path", "mode"), CASES)
+    def test_api_answers_as_its_schema_says(self, api_schema, path, mode):
+        operation = api_schema[path]["GET"]
 
-    check()
+        @given(case=operation.as_strategy(generation_mode=mode))
+        @settings(
+            max_examples=MAX_EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            case.call_and_validate(checks=CHECKS)
+
+        check()

@@ -5,24 +5,17 @@ import re
 import pytest
 
 from articles.models import Article
-from tests.conftest import make_document
 from tests.factories import (
+    make_document,
     published_article,
     published_film,
     published_person,
-    seeded,
     text_of,
 )
 
 pytestmark = pytest.mark.django_db
 
 CHOSUN_APRIL = "/press/nkorean-refugees-film-strikes-chord-at-us-screening/"
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def citation(html):

@@ -9,8 +9,7 @@ import re
 
 import pytest
 
-from tests.conftest import make_publication
-from tests.factories import published_article, published_review, text_of
+from tests.factories import make_publication, published_article, published_review, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,18 +11,18 @@ import pytest
 import rispy
 from django.urls import reverse
 
-from tests.conftest import make_article, make_person, make_publication
-from tests.factories import published_article, published_film, published_person, seeded
+from tests.factories import (
+    make_article,
+    make_person,
+    make_publication,
+    published_article,
+    published_film,
+    published_person,
+)
 
 pytestmark = pytest.mark.django_db
 
 KOFIC = "crossing-screens-at-us-library-of-congress"
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def download(client, url):

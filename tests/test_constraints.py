@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 
 from articles.models import Review
 from films.models import Claim, Credit, Fact, FilmImage, PersonImage, Role, Track, TrackCredit
-from tests.conftest import (
+from tests.factories import (
     constraint_message,
     make_article,
     make_claim,

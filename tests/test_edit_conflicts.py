@@ -9,7 +9,7 @@ from django.utils.html import escape
 from articles.models import Article
 from films.models import Film
 from tests.admin_forms import posted_back
-from tests.conftest import (
+from tests.factories import (
     admin_url,
     make_article,
     make_credit,

@@ -10,20 +10,19 @@ import re
 import feedparser
 import pytest
 
-from tests.conftest import make_article, make_film, make_publication
-from tests.factories import published_article, published_film, seeded
+from tests.factories import (
+    make_article,
+    make_film,
+    make_publication,
+    published_article,
+    published_film,
+)
 
 pytestmark = pytest.mark.django_db
 
 KOFIC = "crossing-screens-at-us-library-of-congress"
 CHOSUN_APRIL = "nkorean-refugees-film-strikes-chord-at-us-screening"
 CHOSUN_MARCH = "daring-movie-tells-plight-of-nkorean-refugees"
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def parse(client, url):

@@ -7,25 +7,20 @@ import pytest
 
 from films.models import Role, TrackRole
 from public.templatetags.archive import track_length
-from tests.conftest import make_credit, make_track, make_track_credit
 from tests.factories import (
     film_with_rows,
+    make_credit,
     make_film_image,
+    make_track,
+    make_track_credit,
     published_film,
     published_person,
     section,
-    seeded,
     text_of,
 )
 from tests.seed_record import SOUNDTRACK
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 @pytest.fixture
@@ -250,6 +245,7 @@ def test_poster_offers_its_smaller_copies_in_srcset(client):
     make_film_image(
         film=film,
         image="images/films/p.jpg",
+        alt_text="The poster",
         width=1280,
         height=1800,
         renditions=[

@@ -11,7 +11,7 @@ from articles.models import Article
 from core.models import Status
 from films.models import Film
 from tests.admin_forms import posted_back
-from tests.conftest import (
+from tests.factories import (
     MAKERS,
     admin_url,
     film_form_data,

@@ -2,15 +2,9 @@
 
 import pytest
 
-from tests.factories import make_film_image, published_film, seeded
+from tests.factories import IMAGE_PATH, make_film_image, published_film
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 @pytest.mark.usefixtures("seed")
@@ -49,7 +43,11 @@ def test_home_with_several_films_has_no_single_feature_link(client):
 
 
 def test_home_shows_a_poster_with_its_description(client):
-    make_film_image(image="images/films/crossing.jpg", alt_text="A father and son at a border")
+    make_film_image(
+        film=published_film(),
+        image="images/films/crossing.jpg",
+        alt_text="A father and son at a border",
+    )
     html = client.get("/").content.decode()
     assert (
         '<img class="poster" src="/media/images/films/crossing.jpg" '
@@ -58,7 +56,7 @@ def test_home_shows_a_poster_with_its_description(client):
 
 
 def test_home_shows_posters_not_stills(client):
-    make_film_image(kind="still", alt_text="A still")
+    make_film_image(film=published_film(), kind="still", image=IMAGE_PATH, alt_text="A still")
     html = client.get("/").content.decode()
     assert "A still" not in html
 
@@ -83,7 +81,7 @@ def test_home_with_no_film_says_so(client):
 @pytest.mark.parametrize("count", [1, 50])
 def test_home_query_count_does_not_grow_with_films(client, django_assert_num_queries, count):
     for _ in range(count):
-        make_film_image(film=published_film())
+        make_film_image(film=published_film(), image=IMAGE_PATH)
     # 1. the published films  2. their posters
     with django_assert_num_queries(2):
         response = client.get("/")

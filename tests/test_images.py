@@ -13,7 +13,7 @@ from PIL import Image
 
 from films.models import Film, FilmImage, Person, PersonImage
 from tests.admin_forms import posted_back
-from tests.conftest import admin_url, make_film, make_film_image, make_person, make_person_image
+from tests.factories import admin_url, make_film, make_film_image, make_person, make_person_image
 from tests.image_files import (
     GPS_IFD,
     SVG,

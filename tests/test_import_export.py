@@ -17,7 +17,8 @@ from reversion.models import Version
 from articles.models import Article, Publication
 from core.models import Status
 from films.models import Film
-from tests.conftest import admin_url, make_article, make_film, make_publication
+from search.models import Kind, SearchEntry
+from tests.factories import admin_url, make_article, make_film, make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -204,6 +205,20 @@ def test_the_command_imports_with_progress_and_reports_refused_rows(archive, tmp
     out = io.StringIO()
     call_command("import_records", "articles", str(path), "--no-progress", stdout=out)
     assert "Imported: 0 new, 0 updated, 19 unchanged, 1 refused." in out.getvalue()
+
+
+def test_imported_entries_are_in_the_search_index(curator_client, archive, tmp_path):
+    # The index is updated once the whole file is in (search.index.deferred).
+    path = tmp_path / "articles.csv"
+    path.write_bytes(as_csv(article_rows(3, {})))
+    call_command("import_records", "articles", str(path), "--dry-run", stdout=io.StringIO())
+    assert not SearchEntry.objects.filter(kind=Kind.ARTICLE).exists()
+    call_command("import_records", "articles", str(path), "--no-progress", stdout=io.StringIO())
+    indexed = SearchEntry.objects.filter(kind=Kind.ARTICLE, body=False)
+    assert sorted(indexed.values_list("text", flat=True)) == ["Article 1", "Article 2", "Article 3"]
+    assert set(indexed.values_list("object_id", flat=True)) == set(
+        Article.objects.values_list("pk", flat=True)
+    )
 
 
 def test_the_commands_dry_run_saves_nothing(archive, tmp_path):

@@ -12,23 +12,20 @@ from html.parser import HTMLParser
 import pytest
 
 from films.models import DatePrecision, Fact, Rank, Role, TrackRole
-from tests.conftest import (
+from tests.factories import (
     make_claim,
     make_credit,
+    make_film_image,
     make_person,
+    make_person_image,
     make_person_name,
     make_publication,
     make_track,
     make_track_credit,
-)
-from tests.factories import (
-    make_film_image,
-    make_person_image,
     published_article,
     published_film,
     published_person,
     published_review,
-    seeded,
 )
 
 pytestmark = pytest.mark.django_db
@@ -84,12 +81,6 @@ def nodes(data):
 def node(data, kind):
     (found,) = [item for item in nodes(data) if item["@type"] == kind]
     return found
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 @pytest.mark.usefixtures("seed")

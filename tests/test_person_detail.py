@@ -5,25 +5,21 @@ import re
 import pytest
 
 from films.models import NameKind, Role
-from tests.conftest import make_credit, make_person_name, make_track, make_track_credit
 from tests.factories import (
+    make_credit,
     make_person_image,
+    make_person_name,
+    make_track,
+    make_track_credit,
     person_with_rows,
     published_article,
     published_film,
     published_person,
     section,
-    seeded,
     text_of,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def get_page(client, slug):
@@ -72,7 +68,10 @@ class TestSeedRecord:
 
 def test_person_page_shows_photo_with_its_description_and_credit(client):
     photo = make_person_image(
-        image="images/people/cha.jpg", alt_text="Cha In-pyo in 2008", credit="A photographer"
+        person=published_person(),
+        image="images/people/cha.jpg",
+        alt_text="Cha In-pyo in 2008",
+        credit="A photographer",
     )
     html = get_page(client, photo.person.slug)
     assert 'src="/media/images/people/cha.jpg" alt="Cha In-pyo in 2008"' in html

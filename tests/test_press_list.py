@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from tests.conftest import make_publication
-from tests.factories import published_article, published_film, seeded, text_of
+from tests.factories import make_publication, published_article, published_film, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +15,6 @@ JOONGANG = "north-korean-defector-crisis-of-2002-hits-movie-screens-in-crossing"
 CHOSUN_MARCH = "daring-movie-tells-plight-of-nkorean-refugees"
 CHOSUN_APRIL = "nkorean-refugees-film-strikes-chord-at-us-screening"
 KOFIC = "crossing-screens-at-us-library-of-congress"
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def listed(client, query=""):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles.models import Article, Review
 from core.models import Status
 from films.models import Film, Person
-from tests.conftest import admin_url, make_article, make_film, make_person, make_review
+from tests.factories import admin_url, make_article, make_film, make_person, make_review
 
 pytestmark = pytest.mark.django_db
 

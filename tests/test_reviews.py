@@ -10,16 +10,15 @@ from django.utils import translation
 from articles.models import Review
 from public.templatetags.archive import rating_on_scale
 from public.templatetags.pages import rating_in_words
-from tests.conftest import make_publication
-from tests.factories import published_film, published_person, published_review, seeded, text_of
+from tests.factories import (
+    make_publication,
+    published_film,
+    published_person,
+    published_review,
+    text_of,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def listed(client, query=""):

@@ -14,7 +14,7 @@ from core.models import Publishable, Status
 from curation.roles import ARCHIVE_APPS, CURATOR, EDITOR
 from films.models import Film
 from tests.admin_forms import posted_back
-from tests.conftest import (
+from tests.factories import (
     admin_url,
     film_form_data,
     make_article,

@@ -12,25 +12,21 @@ from django.utils import timezone
 from articles.models import Article
 from films.models import Film
 from public.sitemaps import ArticleSitemap, LanguageItems
-from tests.conftest import make_article, make_film, make_person, make_review
 from tests.factories import (
+    LATER,
+    make_article,
+    make_film,
+    make_person,
+    make_review,
     published_article,
     published_film,
     published_person,
     published_review,
-    seeded,
 )
 
 pytestmark = pytest.mark.django_db
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-LATER = datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def parse(client, path, tag):

@@ -12,8 +12,12 @@ import pytest
 
 from articles.models import Article
 from public.timeline import PALETTE, build_timeline, month_range, monthly_counts, nice_step
-from tests.conftest import make_article, make_publication
-from tests.factories import published_article, published_film, seeded
+from tests.factories import (
+    make_article,
+    make_publication,
+    published_article,
+    published_film,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -173,12 +177,6 @@ def test_monthly_counts_is_one_grouped_query_counting_each_article_once(
 # ---------------------------------------------------------------------------
 # The pages
 # ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 @pytest.mark.usefixtures("seed")

@@ -6,7 +6,23 @@ from django.views.generic import DetailView, ListView
 from articles.models import Article, Document, Review
 from crossing_archive.lib.hangul import contains_hangul, romanize_rr
 from crossing_archive.lib.tracklist import group_credits, position_ranges
-from films.models import DEPARTMENT_ORDER, Claim, CompanyCredit, CompanyRole, Credit, Department, Fact, Film, FilmImage, ImageKind, Person, Role, TitleKind, Track, TrackCredit
+from films.models import (
+    DEPARTMENT_ORDER,
+    Claim,
+    CompanyCredit,
+    CompanyRole,
+    Credit,
+    Department,
+    Fact,
+    Film,
+    FilmImage,
+    ImageKind,
+    Person,
+    Role,
+    TitleKind,
+    Track,
+    TrackCredit,
+)
 from public.timeline import coverage_timeline
 
 LATEST_PRESS = 5

@@ -12,7 +12,8 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+
+from tests.factories import load_seed
 
 ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -78,7 +79,12 @@ def page(browser):
 
 @pytest.fixture
 def seeded_server(browser, live_server, transactional_db):
-    call_command("loaddata", "crossing", verbosity=0)
+    """
+    The session's live server with the seed record: loaded for each test,
+    since the live server's thread sees only committed rows and
+    transactional_db empties the tables after each test.
+    """
+    load_seed()
     return live_server
 
 
