@@ -1,4 +1,7 @@
-"""/sitemap.xml: every public page, with when each entry last changed."""
+"""
+/sitemap.xml: every public page in English and in Korean, each entry with
+its hreflang alternates and when it last changed.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -7,7 +10,15 @@ from articles.models import Article, Review
 from films.models import Film, Person
 
 
-class ListPagesSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Each page once per language (/ko/…), with the other language as its alternate."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ListPagesSitemap(LanguagesSitemap):
     """The home page and the lists; they change with every entry, so no lastmod."""
 
     def items(self):
@@ -17,7 +28,7 @@ class ListPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class EntrySitemap(Sitemap):
+class EntrySitemap(LanguagesSitemap):
     """Published entries; each page's address is its get_absolute_url."""
 
     def lastmod(self, entry):

@@ -50,12 +50,31 @@ class TestSeedRecord:
         assert "http://testserver/people/kim-tae-kyun/" in entries
         assert "http://testserver/press/crossing-screens-at-us-library-of-congress/" in entries
         assert "http://testserver/reviews/crossing-review/" in entries
-        # 3 lists, 5 films, 21 people, 6 articles, 1 review
-        assert len(entries) == 3 + 5 + 21 + 6 + 1
+        assert "http://testserver/ko/films/crossing/" in entries
+        assert "http://testserver/ko/reviews/crossing-review/" in entries
+        # 3 lists, 5 films, 21 people, 6 articles, 1 review, in two languages
+        assert len(entries) == 2 * (3 + 5 + 21 + 6 + 1)
+
+    def test_each_page_names_its_other_language(self, client):
+        root = ET.fromstring(client.get("/sitemap.xml").content)
+        links = {
+            url.find("sm:loc", NS).text: {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall("{http://www.w3.org/1999/xhtml}link")
+            }
+            for url in root.findall("sm:url", NS)
+        }
+        expected = {
+            "en": "http://testserver/films/crossing/",
+            "ko": "http://testserver/ko/films/crossing/",
+            "x-default": "http://testserver/films/crossing/",
+        }
+        assert links["http://testserver/films/crossing/"] == expected
+        assert links["http://testserver/ko/films/crossing/"] == expected
 
     def test_lists_are_listed_without_lastmod(self, client):
         entries = sitemap(client)
-        for path in ("/", "/press/", "/reviews/"):
+        for path in ("/", "/press/", "/reviews/", "/ko/", "/ko/press/", "/ko/reviews/"):
             assert entries[f"http://testserver{path}"] is None
 
     def test_lastmod_is_when_the_entry_was_last_updated(self, client):
@@ -98,10 +117,11 @@ def test_sitemap_query_count_does_not_grow_with_entries(client, django_assert_nu
         published_person()
         published_article()
         published_review()
-    # A count and a page of rows for each of films, people, articles, reviews.
-    with django_assert_num_queries(8):
+    # The rows of films, people, articles, reviews: with languages, the
+    # Sitemap lists its items once and pairs each with each language.
+    with django_assert_num_queries(4):
         entries = sitemap(client)
-    assert len(entries) == 3 + 4 * count + count  # each review's film is published too
+    assert len(entries) == 2 * (3 + 4 * count + count)  # each review's film is published too
 
 
 def test_robots_txt_points_to_the_sitemap(client):
