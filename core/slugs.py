@@ -21,7 +21,9 @@ def remember_old_slug(sender, instance, raw=False, **kwargs):
         )
         if previous == instance.slug:
             return
-    old_records = OldSlug.objects.filter(content_type=ContentType.objects.get_for_model(sender))
+    content_type = ContentType.objects.get_for_model(sender)
     if previous:
-        old_records.update_or_create(slug=previous, defaults={"object_id": instance.pk})
-    old_records.filter(slug=instance.slug).delete()
+        OldSlug.objects.update_or_create(
+            content_type=content_type, slug=previous, defaults={"object_id": instance.pk}
+        )
+    OldSlug.objects.filter(content_type=content_type, slug=instance.slug).delete()
