@@ -150,7 +150,7 @@ class TestSeedRecord:
         html = results(client, "Kim Tae Gyoon", prefix="/ko").content.decode()
         assert "<h1>아카이브 검색</h1>" in html
         assert "인물" in html
-        assert "“Kim Tae Gyoon”과(와) 일치" in html
+        assert '“<span lang="en">Kim Tae Gyoon</span>”과(와) 일치' in html
 
 
 @pytest.mark.parametrize(
