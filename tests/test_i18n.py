@@ -8,9 +8,15 @@ from django.utils import translation
 
 from crossing_archive.lib.hangul import contains_hangul, split_korean
 from public.templatetags.archive import lang_attr, lang_of, mark_korean
-from tests.factories import published_article, published_film
+from tests.factories import published_article, published_film, seeded
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="class")
+def seed(django_db_setup, django_db_blocker):
+    with seeded(django_db_blocker):
+        yield
 
 
 def test_interface_is_english_by_default(client):
@@ -176,3 +182,30 @@ def test_lang_of_a_language_code():
     assert lang_of("ko-Latn") == ' lang="ko-Latn"'
     assert lang_of("und") == ""
     assert lang_of("") == ""
+
+
+@pytest.mark.usefixtures("seed")
+class TestSeedRecordInKorean:
+    def test_film_page_leads_with_the_hangul_title(self, client):
+        html = client.get("/ko/films/crossing/").content.decode()
+        assert '<html lang="ko">' in html
+        assert '<h1>크로싱 <span class="year">(2008)</span></h1>' in html
+        assert '<p class="original-title" lang="en">Crossing</p>' in html
+
+    def test_names_lead_in_hangul_with_the_romanization_marked_english(self, client):
+        html = client.get("/ko/films/crossing/").content.decode()
+        assert (
+            '<a href="/ko/people/cha-in-pyo/">차인표</a> <span lang="en">Cha In-pyo</span>' in html
+        )
+        html = client.get("/ko/people/cha-in-pyo/").content.decode()
+        assert "<h1>차인표</h1>" in html
+        assert '<p class="original-title" lang="en">Cha In-pyo</p>' in html
+
+    def test_english_pages_lead_with_the_romanization_and_mark_hangul(self, client):
+        html = client.get("/films/crossing/").content.decode()
+        assert '<a href="/people/cha-in-pyo/">Cha In-pyo</a> <span lang="ko">차인표</span>' in html
+        assert '<p class="original-title" lang="ko">크로싱</p>' in html
+
+    def test_english_publication_names_are_marked_on_korean_pages(self, client):
+        html = client.get("/ko/press/").content.decode()
+        assert '<li><span lang="en">The Chosun Ilbo</span></li>' in html
