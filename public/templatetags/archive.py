@@ -25,7 +25,7 @@ def page_is_korean():
 
 
 def language_of_text(value):
-    """"ko" for Hangul, "en" for Latin letters, None for neither (digits, punctuation)."""
+    """ "ko" for Hangul, "en" for Latin letters, None for neither (digits, punctuation)."""
     if contains_hangul(value):
         return "ko"
     if value and any("a" <= char.lower() <= "z" for char in str(value)):
@@ -112,9 +112,7 @@ def marked_name(entry):
     lead, second = name_forms(entry)
     html = format_html("<span{}>{}</span>", lang_attr(lead), lead)
     if second:
-        html += format_html(
-            ' <span class="second-name"{}>{}</span>', lang_attr(second), second
-        )
+        html += format_html(' <span class="second-name"{}>{}</span>', lang_attr(second), second)
     return html
 
 
