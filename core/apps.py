@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class CoreConfig(AppConfig):
@@ -6,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Shared bases"
+
+    def ready(self):
+        from core.slugs import remember_old_slug
+
+        pre_save.connect(remember_old_slug, dispatch_uid="core.remember_old_slug")

@@ -1,8 +1,10 @@
 """
 The bases every record app shares: publication state and the one rule of what
-visitors may see, natural keys, language codes. No concrete models here.
+visitors may see, natural keys, language codes, and the old slugs that keep
+an entry's earlier addresses answering (OldSlug, the one concrete model).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -101,3 +103,40 @@ class LanguageCode(models.TextChoices):
     JAPANESE = "ja", _("Japanese")
     FRENCH = "fr", _("French")
     OTHER = "und", _("Other or unknown")
+
+
+class OldSlugQuerySet(models.QuerySet):
+    def entry(self, queryset, slug):
+        """
+        The entry of `queryset` that was once at `slug`, or None: one query
+        (the content type comes from Django's cache).
+        """
+        content_type = ContentType.objects.get_for_model(queryset.model)
+        earlier = self.filter(content_type=content_type, slug=slug).values("object_id")
+        return queryset.filter(pk__in=earlier).first()
+
+
+class OldSlug(models.Model):
+    """
+    A slug a Publishable entry had before a curator changed it
+    (core/slugs.py writes it): the old address redirects to the entry's
+    current one for good, so that citations and links never break.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    slug = models.SlugField(_("slug"), max_length=200)
+    changed = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    objects = OldSlugQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("old slug")
+        verbose_name_plural = _("old slugs")
+        constraints = [
+            # An old address leads to one entry; also the index of the redirect's lookup.
+            models.UniqueConstraint(fields=["content_type", "slug"], name="old_slug_unique"),
+        ]
+
+    def __str__(self):
+        return self.slug

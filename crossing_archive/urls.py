@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
@@ -8,6 +9,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView, TemplateView
 
 from public.sitemaps import SITEMAPS
+from public.urls import open_data_patterns
 
 admin.site.site_header = "Crossing Archive"
 admin.site.site_title = "Crossing Archive admin"
@@ -15,9 +17,6 @@ admin.site.index_title = "Curate the archive"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # The language switch posts here; page addresses stay the same in every language.
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("public.urls")),
     path("api/", include("api.urls")),
     path(
         "sitemap.xml",
@@ -42,6 +41,11 @@ urlpatterns = [
         RedirectView.as_view(url=lazy(static_url, str)("favicon.svg"), permanent=True),
         name="favicon",
     ),
+    # Feeds and citation downloads: one address each, in no language.
+    path("", include(open_data_patterns)),
+    # Every page in English at its address and in Korean under /ko/; / never
+    # redirects (crossing_archive/middleware.py reads the language from the path).
+    *i18n_patterns(path("", include("public.urls")), prefix_default_language=False),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,7 @@
 """
 /sitemap.xml: an index of sections (/sitemap-<section>.xml, paged with ?p=),
-which together list every public page once, with when each entry changed.
+which together list every public page once in English and once in Korean,
+each with its hreflang alternates and when its entry changed.
 
 Each page of a section reads at most `limit` entries, and only the columns
 its addresses need, so a section costs the same whatever the archive's size;
@@ -44,7 +45,15 @@ class LanguageItems:
         return pairs[first : None if stop is None else first + stop - start]
 
 
-class ListPagesSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Each page once per language (/ko/…), with the other language as its alternate."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ListPagesSitemap(LanguagesSitemap):
     """The home page and the lists; they change with every entry, so no lastmod."""
 
     def items(self):
@@ -54,11 +63,11 @@ class ListPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class EntrySitemap(Sitemap):
+class EntrySitemap(LanguagesSitemap):
     """Published entries; each page's address is its get_absolute_url."""
 
-    # Entries a section page reads; each gives one address per language, and
-    # the protocol allows 50,000 addresses a file.
+    # Addresses a section page lists (an entry gives one per language); the
+    # protocol allows 50,000 a file.
     limit = 10_000
     # The columns get_absolute_url and lastmod read.
     columns = ("pk", "slug", "updated")
@@ -75,8 +84,7 @@ class EntrySitemap(Sitemap):
             return Paginator(LanguageItems(self.items(), self._languages()), self.limit)
         return Paginator(self.items(), self.limit)
 
-    def lastmod(self, item):
-        entry = item[0] if self.i18n else item
+    def lastmod(self, entry):
         return entry.updated
 
     def get_latest_lastmod(self):

@@ -19,7 +19,7 @@ def test_unknown_address_gets_the_sites_404_page(client):
 
 
 def test_404_page_is_translated(client):
-    response = client.get("/films/no-such-film/", headers={"accept-language": "ko"})
+    response = client.get("/ko/films/no-such-film/")
     assert "페이지를 찾을 수 없습니다" in response.content.decode()
 
 

@@ -62,7 +62,7 @@ class TestEveryPage:
     @pytest.mark.parametrize(("url", "status"), PAGES)
     @pytest.mark.parametrize("language", ["en", "ko"])
     def test_page_is_structured_and_csp_ready(self, client, url, status, language):
-        response = client.get(url, headers={"accept-language": language})
+        response = client.get(url if language == "en" else f"/{language}{url}")
         assert response.status_code == status, url
         html = response.content.decode()
         assert html.startswith("<!DOCTYPE html>")

@@ -3,19 +3,20 @@
 import pytest
 from django.conf import settings
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import translation
 
 from crossing_archive.lib.hangul import contains_hangul, split_korean
 from public.templatetags.archive import lang_attr, lang_of, mark_korean
-from tests.factories import published_article, published_film
+from tests.factories import published_article, published_film, seeded
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def korean(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
-    return client
+@pytest.fixture(scope="class")
+def seed(django_db_setup, django_db_blocker):
+    with seeded(django_db_blocker):
+        yield
 
 
 def test_interface_is_english_by_default(client):
@@ -24,50 +25,113 @@ def test_interface_is_english_by_default(client):
     assert "Press coverage" in html
 
 
-def test_interface_is_korean_for_a_korean_visitor(korean):
-    html = korean.get("/press/").content.decode()
+def test_interface_is_korean_under_ko(client):
+    response = client.get("/ko/press/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "ko"
+    html = response.content.decode()
     assert '<html lang="ko">' in html
     assert "<h1>언론 보도</h1>" in html
     assert "본문으로 건너뛰기" in html
-    assert '<a href="/press/" aria-current="page">보도</a>' in html
+    assert '<a href="/ko/press/" aria-current="page">보도</a>' in html
 
 
-def test_browser_language_chooses_korean(client):
-    html = client.get("/", headers={"accept-language": "ko-KR,ko;q=0.9"}).content.decode()
-    assert '<html lang="ko">' in html
+def test_korean_home_page_is_served_at_ko(client):
+    response = client.get("/ko/")
+    assert response.status_code == 200
+    assert '<html lang="ko">' in response.content.decode()
 
 
-def test_curators_text_stays_as_entered_in_korean(korean):
+def test_home_never_redirects_or_changes_language_by_browser_or_cookie(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
+    response = client.get("/", headers={"accept-language": "ko-KR,ko;q=0.9"})
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_curators_text_stays_as_entered_in_korean(client):
     film = published_film(title="Crossing", year=2008)
     article = published_article(title="Belated Release", text="The text as published.")
     article.films.add(film)
-    html = korean.get(article.get_absolute_url()).content.decode()
+    with translation.override("ko"):
+        url = article.get_absolute_url()
+    assert url == f"/ko/press/{article.slug}/"
+    html = client.get(url).content.decode()
     assert '<h1 lang="en">Belated Release</h1>' in html
     assert "<p>The text as published.</p>" in html
     assert "서지 정보" in html  # "Citation"
     assert "2008년 6월 5일" in html  # the article's date, in Korean format
 
 
-def test_korean_messages_for_bad_parameters(korean):
-    html = korean.get("/press/?date_after=abc").content.decode()
+def test_korean_messages_for_bad_parameters(client):
+    html = client.get("/ko/press/?date_after=abc").content.decode()
     assert "실제로 있는 날짜를 연-월-일 형식(2008-03-31)으로 입력하세요." in html
 
 
-def test_language_switch_posts_to_set_language_and_keeps_the_address(client):
-    html = client.get("/press/?source=kofic").content.decode()
-    assert '<form class="language-switch" action="/i18n/setlang/" method="post"' in html
-    assert '<input type="hidden" name="next" value="/press/?source=kofic">' in html
-    assert '<button type="submit" name="language" value="ko" lang="ko">한국어</button>' in html
-    response = client.post("/i18n/setlang/", {"language": "ko", "next": "/press/?source=kofic"})
-    assert response.status_code == 302
-    assert response["Location"] == "/press/?source=kofic"
-    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ko"
-    assert '<html lang="ko">' in client.get("/press/").content.decode()
+def test_language_switch_links_to_the_same_page_with_the_same_query(client):
+    html = client.get("/press/?source=kofic&page=2").content.decode()
+    assert "<form" not in html.split('class="language-switch"')[1].split("</nav>")[0]
+    assert '<a href="/ko/press/?source=kofic&amp;page=2" hreflang="ko" lang="ko">한국어</a>' in html
+    html = client.get("/ko/press/?source=kofic&page=2").content.decode()
+    assert '<a href="/press/?source=kofic&amp;page=2" hreflang="en" lang="en">English</a>' in html
+    assert '<span class="current-language" lang="ko" aria-current="true">한국어</span>' in html
 
 
-def test_urls_are_the_same_in_every_language(korean):
-    assert korean.get("/press/").status_code == 200
-    assert korean.get("/ko/press/").status_code == 404
+def test_language_switch_on_a_detail_page(client):
+    film = published_film(slug="crossing")
+    html = client.get("/ko" + film.get_absolute_url()).content.decode()
+    assert '<a href="/films/crossing/" hreflang="en" lang="en">English</a>' in html
+
+
+def test_canonical_and_hreflang_alternates(client):
+    published_film(slug="crossing")
+    html = client.get("/ko/films/crossing/?utm_source=mail").content.decode()
+    assert '<link rel="canonical" href="http://testserver/ko/films/crossing/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/films/crossing/">' in html
+    assert (
+        '<link rel="alternate" hreflang="ko" href="http://testserver/ko/films/crossing/">' in html
+    )
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/films/crossing/">'
+        in html
+    )
+
+
+def test_canonical_of_a_list_keeps_its_filters_sorted_and_drops_the_rest(client):
+    html = client.get(
+        "/press/?source=kofic&utm_campaign=x&q=&ordering=oldest&date_after=2008-01-01&page=1"
+    ).content.decode()
+    assert (
+        '<link rel="canonical" href="http://testserver/press/'
+        '?date_after=2008-01-01&amp;page=1&amp;source=kofic">' in html
+    )
+    assert (
+        '<link rel="alternate" hreflang="ko" href="http://testserver/ko/press/'
+        '?date_after=2008-01-01&amp;page=1&amp;source=kofic">' in html
+    )
+
+
+def test_missing_page_has_no_canonical(client):
+    response = client.get("/ko/films/no-such-film/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="ko">' in html
+    assert 'rel="canonical"' not in html
+
+
+def test_feeds_and_api_stay_unprefixed(client):
+    published_film(slug="crossing")
+    assert client.get("/press/feed.atom").status_code == 200
+    assert client.get("/films/crossing/press.atom").status_code == 200
+    assert client.get("/ko/press/feed.atom").status_code == 404
+    assert client.get("/ko/api/").status_code == 404
+    with translation.override("ko"):
+        assert reverse("press_feed") == "/press/feed.atom"
+
+
+def test_set_language_view_is_gone(client):
+    assert client.post("/i18n/setlang/", {"language": "ko"}).status_code == 404
 
 
 def test_compiled_korean_catalogue_is_installed():
@@ -118,3 +182,30 @@ def test_lang_of_a_language_code():
     assert lang_of("ko-Latn") == ' lang="ko-Latn"'
     assert lang_of("und") == ""
     assert lang_of("") == ""
+
+
+@pytest.mark.usefixtures("seed")
+class TestSeedRecordInKorean:
+    def test_film_page_leads_with_the_hangul_title(self, client):
+        html = client.get("/ko/films/crossing/").content.decode()
+        assert '<html lang="ko">' in html
+        assert '<h1>크로싱 <span class="year">(2008)</span></h1>' in html
+        assert '<p class="original-title" lang="en">Crossing</p>' in html
+
+    def test_names_lead_in_hangul_with_the_romanization_marked_english(self, client):
+        html = client.get("/ko/films/crossing/").content.decode()
+        assert (
+            '<a href="/ko/people/cha-in-pyo/">차인표</a> <span lang="en">Cha In-pyo</span>' in html
+        )
+        html = client.get("/ko/people/cha-in-pyo/").content.decode()
+        assert "<h1>차인표</h1>" in html
+        assert '<p class="original-title" lang="en">Cha In-pyo</p>' in html
+
+    def test_english_pages_lead_with_the_romanization_and_mark_hangul(self, client):
+        html = client.get("/films/crossing/").content.decode()
+        assert '<a href="/people/cha-in-pyo/">Cha In-pyo</a> <span lang="ko">차인표</span>' in html
+        assert '<p class="original-title" lang="ko">크로싱</p>' in html
+
+    def test_english_publication_names_are_marked_on_korean_pages(self, client):
+        html = client.get("/ko/press/").content.decode()
+        assert '<li><span lang="en">The Chosun Ilbo</span></li>' in html

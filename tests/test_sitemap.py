@@ -69,12 +69,31 @@ class TestSeedRecord:
         assert "http://testserver/people/kim-tae-kyun/" in entries
         assert "http://testserver/press/crossing-screens-at-us-library-of-congress/" in entries
         assert "http://testserver/reviews/crossing-review/" in entries
-        # 3 lists, 5 films, 21 people, 6 articles, 1 review
-        assert len(entries) == 3 + 5 + 21 + 6 + 1
+        assert "http://testserver/ko/films/crossing/" in entries
+        assert "http://testserver/ko/reviews/crossing-review/" in entries
+        # 3 lists, 5 films, 21 people, 6 articles, 1 review, in two languages
+        assert len(entries) == 2 * (3 + 5 + 21 + 6 + 1)
+
+    def test_each_page_names_its_other_language(self, client):
+        root = parse(client, "/sitemap-films.xml", "urlset")
+        links = {
+            url.find("sm:loc", NS).text: {
+                link.get("hreflang"): link.get("href")
+                for link in url.findall("{http://www.w3.org/1999/xhtml}link")
+            }
+            for url in root.findall("sm:url", NS)
+        }
+        expected = {
+            "en": "http://testserver/films/crossing/",
+            "ko": "http://testserver/ko/films/crossing/",
+            "x-default": "http://testserver/films/crossing/",
+        }
+        assert links["http://testserver/films/crossing/"] == expected
+        assert links["http://testserver/ko/films/crossing/"] == expected
 
     def test_lists_are_listed_without_lastmod(self, client):
         entries = sitemap(client)
-        for path in ("/", "/press/", "/reviews/"):
+        for path in ("/", "/press/", "/reviews/", "/ko/", "/ko/press/", "/ko/reviews/"):
             assert entries[f"http://testserver{path}"] is None
 
     def test_lastmod_is_when_the_entry_was_last_updated(self, client):
@@ -121,7 +140,7 @@ def test_index_lists_one_section_per_kind(client):
 
 
 def test_large_sections_are_paged_and_list_every_entry_once(client, monkeypatch):
-    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+    monkeypatch.setattr(ArticleSitemap, "limit", 6)  # three articles, two languages each
     articles = [published_article() for _ in range(7)]
     pages = [path for path in section_locations(client) if "articles" in path]
     assert pages == [
@@ -168,7 +187,7 @@ def test_sitemap_query_count_does_not_grow_with_entries(client, django_assert_nu
     with django_assert_num_queries(2):
         client.get("/sitemap-articles.xml")
     entries = sitemap(client)
-    assert len(entries) == 3 + 4 * count + count  # each review's film is published too
+    assert len(entries) == 2 * (3 + 4 * count + count)  # each review's film is published too
 
 
 def test_robots_txt_points_to_the_sitemap(client):

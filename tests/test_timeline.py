@@ -232,7 +232,7 @@ def test_drafts_are_not_counted(client):
 
 def test_chart_speaks_korean_to_a_korean_visitor(client):
     published_article(publication=make_publication(name="Paper"), date=D(2008, 3, 1))
-    html = client.get("/press/", headers={"accept-language": "ko"}).content.decode()
+    html = client.get("/ko/press/").content.decode()
     assert "월별 보도" in html
     assert "Paper, 2008년 3월: 기사 1건" in html
 

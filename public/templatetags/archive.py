@@ -4,13 +4,13 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Document, Review
 from crossing_archive.lib.hangul import contains_hangul, split_korean
 from crossing_archive.lib.ratings import format_rating
-from films.models import DatePrecision
+from films.models import DatePrecision, Film
 
 register = template.Library()
 
@@ -20,23 +20,100 @@ register = template.Library()
 # ---------------------------------------------------------------------------
 
 
+def page_is_korean():
+    return get_language() == "ko"
+
+
+def language_of_text(value):
+    """ "ko" for Hangul, "en" for Latin letters, None for neither (digits, punctuation)."""
+    if contains_hangul(value):
+        return "ko"
+    if value and any("a" <= char.lower() <= "z" for char in str(value)):
+        return "en"
+    return None
+
+
 @register.filter
 def lang_attr(value):
-    """' lang="ko"' when the text holds Hangul, for <span{{ name|lang_attr }}>."""
-    return mark_safe(' lang="ko"') if contains_hangul(value) else ""
+    """
+    ' lang="…"' when the text is not in the page's language, for
+    <span{{ name|lang_attr }}>: Hangul on English pages is "ko", Latin
+    letters on Korean pages (a romanized name, an English title) are "en",
+    so that a screen reader speaks each with the right voice.
+    """
+    language = language_of_text(value)
+    if language is None or language == get_language():
+        return ""
+    return format_html(' lang="{}"', language)
 
 
 @register.filter
 def mark_korean(value):
-    """The text, always escaped, with each run of Korean script in <span lang="ko">."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html('<span lang="ko">{}</span>', piece) if korean else piece,)
-            for piece, korean in split_korean(value)
-        ),
-    )
+    """
+    The text, always escaped, with each run in the other language marked:
+    runs of Korean script in <span lang="ko"> on English pages, runs of
+    Latin letters in <span lang="en"> on Korean pages.
+    """
+    korean_page = page_is_korean()
+
+    def marked(piece, korean):
+        if korean and not korean_page:
+            return format_html('<span lang="ko">{}</span>', piece)
+        if not korean and korean_page and language_of_text(piece) == "en":
+            return format_html('<span lang="en">{}</span>', piece)
+        return piece
+
+    return format_html_join("", "{}", ((marked(*run),) for run in split_korean(value)))
+
+
+def name_forms(entry):
+    """
+    (lead, second) names of a Person or titles of a Film in the page's
+    language: on Korean pages the Hangul form leads and the romanization
+    follows; on English pages the other way round. Second may be "".
+    """
+    if isinstance(entry, Film):
+        latin, original = entry.title, entry.original_title
+        if original == latin:
+            original = ""
+    else:
+        latin, original = entry.name, entry.name_hangul
+    if page_is_korean() and contains_hangul(original):
+        return original, latin
+    return latin, original
+
+
+@register.filter
+def lead_name(entry):
+    """The name or title of a person or film to show first (see name_forms)."""
+    return name_forms(entry)[0]
+
+
+@register.filter
+def second_name(entry):
+    """The name or title shown after the lead one, or ""."""
+    return name_forms(entry)[1]
+
+
+@register.filter
+def lead_marked(entry):
+    """The lead name or title, in a <span lang> when it is not in the page's language."""
+    lead = name_forms(entry)[0]
+    return format_html("<span{}>{}</span>", lang_attr(lead), lead) if lang_attr(lead) else lead
+
+
+@register.filter
+def marked_name(entry):
+    """
+    '<span lang="ko">차인표</span> <span lang="en">Cha In-pyo</span>' style:
+    both forms in the page's order, each in its language when it is not the
+    page's, the second in a <span class="second-name">.
+    """
+    lead, second = name_forms(entry)
+    html = format_html("<span{}>{}</span>", lang_attr(lead), lead)
+    if second:
+        html += format_html(' <span class="second-name"{}>{}</span>', lang_attr(second), second)
+    return html
 
 
 @register.filter
@@ -142,7 +219,8 @@ def person_link(person, credited_as=None):
     """A person's name linked to their page, with the name they were credited under."""
     known = {person.name, person.name_hangul}
     credited = credited_as.name if credited_as and credited_as.name not in known else ""
-    return {"person": person, "credited": credited}
+    lead, second = name_forms(person)
+    return {"person": person, "lead": lead, "second": second, "credited": credited}
 
 
 @register.inclusion_tag("includes/article_item.html")

@@ -24,6 +24,7 @@ from films.models import (
     TrackCredit,
 )
 from public.timeline import coverage_timeline
+from public.views.old_slugs import OldSlugRedirectMixin
 
 LATEST_PRESS = 5
 # The cast the film page's header names; the rest follow in the cast list.
@@ -118,7 +119,7 @@ class HomeView(ListView):
         return Film.objects.published().prefetch_related(Prefetch("images", queryset=posters))
 
 
-class FilmDetailView(DetailView):
+class FilmDetailView(OldSlugRedirectMixin, DetailView):
     template_name = "films/film_detail.html"
     context_object_name = "film"
 
@@ -206,7 +207,7 @@ class FilmDetailView(DetailView):
         )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(OldSlugRedirectMixin, DetailView):
     template_name = "films/person_detail.html"
     context_object_name = "person"
 

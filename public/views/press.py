@@ -8,6 +8,7 @@ from django.views.generic import DetailView
 from articles.models import Article, Publication, Review
 from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
 from public.timeline import coverage_timeline
+from public.views.old_slugs import OldSlugRedirectMixin
 
 PER_PAGE = 20
 
@@ -86,7 +87,7 @@ def review_list(request):
     )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(OldSlugRedirectMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
@@ -94,7 +95,7 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().with_links().select_related("via__parent")
 
 
-class ReviewDetailView(DetailView):
+class ReviewDetailView(OldSlugRedirectMixin, DetailView):
     template_name = "articles/review_detail.html"
     context_object_name = "review"
 

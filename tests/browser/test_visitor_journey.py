@@ -97,3 +97,15 @@ def test_keyboard_user_reaches_content_through_the_skip_link(page, seeded_server
     assert focused == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "content"
+
+
+def test_visitor_switches_to_korean_by_a_link_and_gets_no_cookie(page, seeded_server):
+    page.goto(seeded_server.url + "/films/crossing/")
+    page.locator(".language-switch").get_by_role("link", name="한국어").click()
+    page.wait_for_url("**/ko/films/crossing/")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("크로싱")
+    page.locator(".language-switch").get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r".*/films/crossing/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.context.cookies() == []
