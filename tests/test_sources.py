@@ -8,7 +8,7 @@ import re
 import pytest
 
 from public.filters import PressFilterSet
-from tests.conftest import make_article, make_publication
+from tests.factories import make_article, make_publication
 from tests.factories import published_article
 
 pytestmark = pytest.mark.django_db
