@@ -27,5 +27,9 @@ urlpatterns = [
     ),
 ]
 
+if settings.EMAIL_CONFIGURED:
+    # Before the admin's own URLs, which would take admin/password_reset/ for a model.
+    urlpatterns = [path("", include("crossing_archive.password_reset_urls")), *urlpatterns]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
