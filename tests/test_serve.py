@@ -68,7 +68,11 @@ def test_check_deploy_is_silent_with_the_production_environment():
     assert "System check identified no issues (1 silenced)." in result.stdout
 
 
-def free_port(first=8101, last=8118):
+def free_port():
+    # Each xdist worker looks in its own half of the range, so two never race for a port.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    first = 8101 + 9 * (worker % 2)
+    last = first + 8
     for port in range(first, last + 1):
         with socket.socket() as probe:
             try:
