@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from articles.models import Article, Document, DocumentKind, Publication, Review
@@ -65,6 +66,12 @@ def curator_client(db):
 @pytest.fixture
 def editor_client(db):
     return staff_client("editor", "Editor")
+
+
+@pytest.fixture(autouse=True)
+def english_first():
+    """Each test starts in English: a request to a /ko/ page leaves Korean active in its thread."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True, scope="session")
