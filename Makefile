@@ -1,11 +1,13 @@
-# Crossing Archive: `make run` serves the site, `make test` runs the tests.
+# Crossing Archive: `make run` serves the site for development, `make serve` for
+# production, `make test` runs the tests.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DEBUG=1
+PROD_ENV := DEBUG=0
 
-.PHONY: run test test-all lint migrate seed bench clean
+.PHONY: run serve test test-all lint migrate seed bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +26,16 @@ seed: migrate
 
 run: seed
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production server: gunicorn (workers from WEB_CONCURRENCY), DEBUG off, static
+# files collected for whitenoise. Migrates, never seeds. It stops with one line when
+# SECRET_KEY or ALLOWED_HOSTS is missing (crossing_archive/management/commands/check_serve.py).
+serve: $(VENV)/.installed
+	@$(PROD_ENV) $(BIN)/python manage.py check_serve
+	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) exec $(BIN)/gunicorn crossing_archive.wsgi --bind 127.0.0.1:$(PORT) \
+		--access-logfile - --no-control-socket --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Two workers: the machines this runs on have two cores. `make test` leaves out the
 # tests marked slow (minutes each); `make test-all` runs them too, as CI does.

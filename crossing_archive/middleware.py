@@ -1,7 +1,12 @@
-"""The interface language, read from the address and nothing else."""
+"""
+Middleware of the project's own: the interface language read from the
+address, response headers for every page, and static files (see MIDDLEWARE
+in settings).
+"""
 
 from django.conf import settings
 from django.utils import translation
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 
 class PathLanguageMiddleware:
@@ -28,3 +33,26 @@ class PathLanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Turns off, with a Permissions-Policy header, the browser features no page uses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """
+    Whitenoise, with files under content-hashed names cached for a year (whitenoise's
+    own default is ten): a changed file gets a new name, so no cache ever serves a
+    stale one.
+    """
+
+    FOREVER = 365 * 24 * 60 * 60

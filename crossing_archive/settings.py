@@ -5,8 +5,10 @@ The defaults are safe for production (DEBUG off, no hosts allowed, a secret
 key required); `make run` sets the convenient development values.
 """
 
+import datetime
 import os
 import sys
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "reversion",
     "import_export",
+    "csp",
+    "axes",
     "core",
     "curation",
     "films",
@@ -70,7 +74,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's probe is answered whatever its Host header or scheme.
+    "crossing_archive.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "crossing_archive.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "crossing_archive.middleware.StaticFilesMiddleware",
     "core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address only (/ko/…), never a cookie or header.
@@ -82,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # "Database is locked" (SQLite, past DB_TIMEOUT) answers 503 "busy, try again".
     "curation.busy.DatabaseBusyMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "crossing_archive.urls"
@@ -133,7 +144,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -148,6 +162,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Static files are served by whitenoise (crossing_archive.middleware.StaticFilesMiddleware)
+# under content-hashed names, compressed; `collectstatic` writes them and their manifest.
+# Tests render pages without collecting, so they keep the plain storage.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
@@ -197,6 +222,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"LanguageEnum": "films.models.LanguageCode"},
 }
 
+# HTTPS. Behind a proxy that terminates TLS, set SECURE_PROXY_SSL=1 (the proxy must
+# set X-Forwarded-Proto itself), SECURE_SSL_REDIRECT=1 and SECURE_HSTS_SECONDS; the
+# README's deploy section lists the whole production environment.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -206,10 +234,109 @@ if env_bool("SECURE_PROXY_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+# Preloading puts the domain in browsers' built-in HTTPS-only lists, which takes
+# months to undo: the operator opts in, knowing that (hence security.W021 below).
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Curators' sessions end after 8 hours without a request. Saving on every request
+# moves the expiry forward; an anonymous visitor's empty session is never saved, so
+# public pages still set no cookie.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere. The
+# templates keep to it (no inline script or style attribute), and so does the admin.
+SELF = "'self'"
+_IMAGE_SOURCES = [SELF, "data:"]
+if MEDIA_URL.startswith(("https://", "http://")):
+    _IMAGE_SOURCES.append("/".join(MEDIA_URL.split("/", 3)[:3]))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _IMAGE_SOURCES,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": [SELF],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features no page of the archive uses (crossing_archive.middleware).
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "camera",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+
+# Sign-ins (django-axes): after LOGIN_FAILURE_LIMIT failures, an account is locked
+# for LOGIN_LOCKOUT_MINUTES from the address that failed (other addresses may still
+# sign in to it, so that a stranger cannot lock a curator out). Superusers unlock
+# from the admin (Axes → Access attempts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The client's address is REMOTE_ADDR unless CLIENT_IP_HEADER names the header
+# that the proxy in front sets (a client could forge it if nothing in front did).
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+AXES_CLIENT_IP_CALLABLE = "crossing_archive.client_ip.client_ip"
+
+# Email: when EMAIL_HOST is set, curators may reset a forgotten password by email
+# (crossing_archive/urls.py) and ADMINS receive error reports.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_CONFIGURED = bool(EMAIL_HOST)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# "Name <a@example.org>, Other <b@example.org>"
+ADMINS = [(name, address) for name, address in getaddresses([env_str("ADMINS")]) if address]
+
+# One line per record on stdout, tracebacks folded in (crossing_archive/log_format.py);
+# errors are also mailed to ADMINS when there are any.
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {
+        "one_line": {
+            "()": "crossing_archive.log_format.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "one_line",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+    },
 }

@@ -48,5 +48,9 @@ urlpatterns = [
     *i18n_patterns(path("", include("public.urls")), prefix_default_language=False),
 ]
 
+if settings.EMAIL_CONFIGURED:
+    # Before the admin's own URLs, which would take admin/password_reset/ for a model.
+    urlpatterns = [path("", include("crossing_archive.password_reset_urls")), *urlpatterns]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from public.filters import PressFilterSet
-from tests.factories import make_article, make_publication
-from tests.factories import published_article
+from tests.factories import make_article, make_publication, published_article
 
 pytestmark = pytest.mark.django_db
 
