@@ -39,12 +39,6 @@ def editor_client(db):
     return staff_client("editor", "Editor")
 
 
-@pytest.fixture(autouse=True)
-def english_first():
-    """Each test starts in English: a request to a /ko/ page leaves Korean active in its thread."""
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 @pytest.fixture(autouse=True, scope="session")
 def media_root(tmp_path_factory):
     """Uploaded and generated files go to a temporary folder, never the project's media/."""
