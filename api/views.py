@@ -25,7 +25,7 @@ from films.models import (
     Person,
     Track,
 )
-from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
+from public.filters import DEFAULT_ORDERING, REVIEW_ORDERING, ArticleFilterSet, ReviewFilterSet
 
 
 class ArchivePagination(PageNumberPagination):
@@ -182,5 +182,5 @@ class ReviewViewSet(ArchiveViewSet):
         return (
             Review.objects.published()
             .select_related("film", "publication", "author")
-            .order_by(*DEFAULT_ORDERING)
+            .order_by(*REVIEW_ORDERING)
         )

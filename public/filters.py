@@ -5,26 +5,39 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import F
+from django.db.models import Case, Count, F, When
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
 from core.models import LanguageCode
 from films.models import Film
-from search.engine import matching_ids
+from search.engine import first_matching_ids
 from search.models import Kind
 
 ISO_DATE = ["%Y-%m-%d"]
 DATE_ERROR = _("Enter a date that exists, as year-month-day (2008-03-31).")
 
-# Every ordering ends on the primary key so that pages never share or skip a row.
-ORDERINGS = {
-    "newest": (F("date").desc(nulls_last=True), "title", "pk"),
-    "oldest": (F("date").asc(nulls_last=True), "title", "pk"),
-    "title": ("title", F("date").desc(nulls_last=True), "pk"),
-}
+
+def orderings(nulls_last):
+    """
+    The list orderings. Every one ends on the primary key so that pages never
+    share or skip a row. An article's date is required: without NULLS LAST,
+    "newest" is exactly the index article_newest_first on both databases
+    (PostgreSQL would not use an index on `date DESC` for `DESC NULLS LAST`).
+    """
+    newest = F("date").desc(nulls_last=True) if nulls_last else F("date").desc()
+    return {
+        "newest": (newest, "title", "pk"),
+        "oldest": (F("date").asc(nulls_last=True) if nulls_last else "date", "title", "pk"),
+        "title": ("title", newest, "pk"),
+    }
+
+
+ORDERINGS = orderings(nulls_last=False)
+REVIEW_ORDERINGS = orderings(nulls_last=True)  # a review's date may be unknown
 DEFAULT_ORDERING = ORDERINGS["newest"]
+REVIEW_ORDERING = REVIEW_ORDERINGS["newest"]
 
 
 class IsoDateInput(forms.DateInput):
@@ -60,6 +73,30 @@ class PressFilterForm(forms.Form):
                 params={"after": after.isoformat(), "before": before.isoformat()},
             )
         return cleaned_data
+
+
+# A common word matches most of the archive: the list considers the last added
+# MATCH_CAP of its matches and says so (PressFilterSet.problems()).
+MATCH_CAP = 10_000
+
+# The source checkboxes: every publication while they are few; past this, those
+# with the most entries and those chosen, so that the form stays a form.
+MAX_SOURCE_CHOICES = 40
+
+
+def source_choices(related_name, chosen):
+    """
+    (slug, name) of the publications the source checkboxes offer, by name:
+    the chosen ones first, then those with the most `related_name` entries,
+    MAX_SOURCE_CHOICES in all besides the chosen. One query.
+    """
+    chosen = chosen[:MAX_SOURCE_CHOICES]
+    rows = (
+        Publication.objects.alias(entries=Count(related_name))
+        .order_by(Case(When(slug__in=chosen, then=0), default=1), "-entries", "name")
+        .values_list("slug", "name")[: MAX_SOURCE_CHOICES + len(chosen)]
+    )
+    return sorted(rows, key=lambda row: (row[1], row[0]))
 
 
 FILM_ERROR = _("There is no film with this name in the archive.")
@@ -125,13 +162,31 @@ class PressFilterSet(django_filters.FilterSet):
         form = PressFilterForm
         fields = []
 
+    too_many_matches = False
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            related_name = "reviews" if self._meta.model is Review else "articles"
+            chosen = self.data.getlist("source") if self.is_bound else []
+            # A callable: the query runs only when the checkboxes are drawn.
+            form.fields["source"].widget.choices = lambda: source_choices(related_name, chosen)
+        return self._form
+
     def filter_text(self, queryset, name, value):
-        """Title and text, through the site's search: any spelling of a name finds it."""
+        """
+        Title and text, through the site's search: any spelling of a name finds
+        it. The match runs once, here, into a list of at most MATCH_CAP ids
+        that the count, the chart and the page all reuse.
+        """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
-        return queryset.filter(pk__in=matching_ids(kind, value))
+        ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP)
+        return queryset.filter(pk__in=ids)
 
     def filter_ordering(self, queryset, name, value):
-        return queryset.order_by(*ORDERINGS[value])
+        choices = REVIEW_ORDERINGS if queryset.model is Review else ORDERINGS
+        return queryset.order_by(*choices[value])
 
     def problems(self):
         """
@@ -154,6 +209,26 @@ class PressFilterSet(django_filters.FilterSet):
                     }
                 )
         return problems
+
+    def match_notice(self):
+        """
+        Shown with the list, not an error: the search matched more than
+        MATCH_CAP entries and the list holds the last added of them. None otherwise.
+        """
+        self.qs  # noqa: B018 (filtering is what finds out whether the match was capped)
+        if not self.too_many_matches:
+            return None
+        query = self.form.cleaned_data["q"]
+        return {
+            "message": _(
+                "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added last. "
+                "Add a word or a filter to narrow the search."
+            )
+            % {"q": query, "cap": f"{MATCH_CAP:,}"},
+            "label": self.form.fields["q"].label,
+            "value": query,
+            "remove_url": self.url_without("q"),
+        }
 
     def active_filters(self):
         """The filters in use as (label, value shown, link that drops it)."""
