@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
 from core.models import LanguageCode
-from films.models import Film
+from films.models import Film, Person
 from search.engine import first_matching_ids
 from search.models import Kind
 
@@ -247,6 +247,9 @@ class PressFilterSet(django_filters.FilterSet):
                 active.append((label, date_format(cleaned[name]), self.url_without(name)))
         if cleaned.get("film"):
             active.append((_("Film"), cleaned["film"].title, self.url_without("film")))
+        if cleaned.get("person"):
+            label = _("Person mentioned")
+            active.append((label, cleaned["person"].name, self.url_without("person")))
         if cleaned.get("language"):
             label = LanguageCode(cleaned["language"]).label
             active.append((_("Language"), label, self.url_without("language")))
@@ -278,8 +281,21 @@ def film_filter(field_name):
     )
 
 
+def published_people(request):
+    return Person.objects.published()
+
+
 class ArticleFilterSet(PressFilterSet):
     film = film_filter("films")
+    # /press/?person=: every article that mentions a person, linked from their page.
+    person = django_filters.ModelChoiceFilter(
+        label=_("Person mentioned"),
+        field_name="people",
+        to_field_name="slug",
+        queryset=published_people,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("There is no person with this name in the archive.")},
+    )
 
     class Meta(PressFilterSet.Meta):
         model = Article

@@ -7,6 +7,7 @@ import pytest
 
 from films.models import Role, TrackRole
 from public.templatetags.archive import track_length
+from public.views.films import LIST_SHOWN
 from tests.conftest import make_credit, make_track, make_track_credit
 from tests.factories import (
     film_with_rows,
@@ -193,7 +194,9 @@ def test_film_page_query_count_does_not_grow_with_rows(client, django_assert_num
         response = client.get(film.get_absolute_url())
     assert len(response.context["cast"]) == count
     assert len(response.context["tracks"]) == count
-    assert len(response.context["film"].visible_reviews) == count
+    # The newest LIST_SHOWN reviews, with the count of them all.
+    assert len(response.context["film"].visible_reviews) == min(count, LIST_SHOWN)
+    assert response.context["film"].reviews_total == count
     assert len(response.context["film"].stills) == count
 
 

@@ -1,6 +1,7 @@
 from itertools import groupby
 
-from django.db.models import F, Prefetch
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Document, Review
@@ -25,6 +26,21 @@ from films.models import (
 from public.timeline import coverage_timeline
 
 LATEST_PRESS = 5
+# The film and person pages show this many reviews and mentions, the newest,
+# and link to the list of them all (/reviews/?film=, /press/?person=).
+LIST_SHOWN = 20
+
+
+def published_count(queryset, field):
+    """The number of `queryset` rows whose `field` is the outer row: a subquery, no query."""
+    counted = (
+        queryset.order_by()
+        .filter(**{field: OuterRef("pk")})
+        .values(field)
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def published_sources():
@@ -91,6 +107,7 @@ class FilmDetailView(DetailView):
             Film.objects.published()
             .with_titles_and_links()
             .select_related("synopsis_source__publication")
+            .annotate(reviews_total=published_count(Review.objects.published(), "film"))
             .prefetch_related(
                 "images",
                 Prefetch("claims", queryset=visible_claims(), to_attr="visible_claims"),
@@ -120,7 +137,10 @@ class FilmDetailView(DetailView):
                 ),
                 Prefetch(
                     "reviews",
-                    queryset=Review.objects.published().select_related("publication", "author"),
+                    queryset=Review.objects.published()
+                    .select_related("publication", "author")
+                    .defer("text")
+                    .order_by(F("date").desc(nulls_last=True), "title", "pk")[:LIST_SHOWN],
                     to_attr="visible_reviews",
                 ),
             )
@@ -167,6 +187,7 @@ class PersonDetailView(DetailView):
         return (
             Person.objects.published()
             .with_names(*published_sources())
+            .annotate(mentions_total=published_count(Article.objects.published(), "people"))
             .prefetch_related(
                 "images",
                 Prefetch(
@@ -202,7 +223,10 @@ class PersonDetailView(DetailView):
                 ),
                 Prefetch(
                     "mentioned_in",
-                    queryset=Article.objects.published().select_related("publication"),
+                    queryset=Article.objects.published()
+                    .select_related("publication")
+                    .defer("text")
+                    .order_by("-date", "title", "pk")[:LIST_SHOWN],
                     to_attr="visible_mentions",
                 ),
             )
