@@ -18,7 +18,7 @@ from api import serializers
 from api.filters import CreditFilterSet, TrackFilterSet
 from articles.models import Article, Publication, Review
 from films.models import Credit, Film, FilmImage, ImageKind, Person, Track
-from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
+from public.filters import DEFAULT_ORDERING, REVIEW_ORDERING, ArticleFilterSet, ReviewFilterSet
 
 
 class ArchivePagination(PageNumberPagination):
@@ -175,5 +175,5 @@ class ReviewViewSet(ArchiveViewSet):
         return (
             Review.objects.published()
             .select_related("film", "publication", "author")
-            .order_by(*DEFAULT_ORDERING)
+            .order_by(*REVIEW_ORDERING)
         )

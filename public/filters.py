@@ -11,20 +11,33 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
 from core.models import LanguageCode
-from films.models import Film
-from search.engine import matching_ids
+from films.models import Film, Person
+from search.engine import first_matching_ids
 from search.models import Kind
 
 ISO_DATE = ["%Y-%m-%d"]
 DATE_ERROR = _("Enter a date that exists, as year-month-day (2008-03-31).")
 
-# Every ordering ends on the primary key so that pages never share or skip a row.
-ORDERINGS = {
-    "newest": (F("date").desc(nulls_last=True), "title", "pk"),
-    "oldest": (F("date").asc(nulls_last=True), "title", "pk"),
-    "title": ("title", F("date").desc(nulls_last=True), "pk"),
-}
+
+def orderings(nulls_last):
+    """
+    The list orderings. Every one ends on the primary key so that pages never
+    share or skip a row. An article's date is required: without NULLS LAST,
+    "newest" is exactly the index article_newest_first on both databases
+    (PostgreSQL would not use an index on `date DESC` for `DESC NULLS LAST`).
+    """
+    newest = F("date").desc(nulls_last=True) if nulls_last else F("date").desc()
+    return {
+        "newest": (newest, "title", "pk"),
+        "oldest": (F("date").asc(nulls_last=True) if nulls_last else "date", "title", "pk"),
+        "title": ("title", newest, "pk"),
+    }
+
+
+ORDERINGS = orderings(nulls_last=False)
+REVIEW_ORDERINGS = orderings(nulls_last=True)  # a review's date may be unknown
 DEFAULT_ORDERING = ORDERINGS["newest"]
+REVIEW_ORDERING = REVIEW_ORDERINGS["newest"]
 
 
 class IsoDateInput(forms.DateInput):
@@ -60,6 +73,11 @@ class PressFilterForm(forms.Form):
                 params={"after": after.isoformat(), "before": before.isoformat()},
             )
         return cleaned_data
+
+
+# A common word matches most of the archive: the list considers the last added
+# MATCH_CAP of its matches and says so (PressFilterSet.problems()).
+MATCH_CAP = 10_000
 
 
 FILM_ERROR = _("There is no film with this name in the archive.")
@@ -125,6 +143,8 @@ class PressFilterSet(django_filters.FilterSet):
         form = PressFilterForm
         fields = []
 
+    too_many_matches = False
+
     # Sources offered as checkboxes: those with the most entries, and any the
     # query string names; the rest are one link away (/press/sources/), so the
     # form stays small with thousands of publications.
@@ -159,12 +179,18 @@ class PressFilterSet(django_filters.FilterSet):
         return [(publication.slug, publication.name) for publication in publications]
 
     def filter_text(self, queryset, name, value):
-        """Title and text, through the site's search: any spelling of a name finds it."""
+        """
+        Title and text, through the site's search: any spelling of a name finds
+        it. The match runs once, here, into a list of at most MATCH_CAP ids
+        that the count, the chart and the page all reuse.
+        """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
-        return queryset.filter(pk__in=matching_ids(kind, value))
+        ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP)
+        return queryset.filter(pk__in=ids)
 
     def filter_ordering(self, queryset, name, value):
-        return queryset.order_by(*ORDERINGS[value])
+        choices = REVIEW_ORDERINGS if queryset.model is Review else ORDERINGS
+        return queryset.order_by(*choices[value])
 
     def problems(self):
         """
@@ -188,6 +214,26 @@ class PressFilterSet(django_filters.FilterSet):
                 )
         return problems
 
+    def match_notice(self):
+        """
+        Shown with the list, not an error: the search matched more than
+        MATCH_CAP entries and the list holds the last added of them. None otherwise.
+        """
+        self.qs  # noqa: B018 (filtering is what finds out whether the match was capped)
+        if not self.too_many_matches:
+            return None
+        query = self.form.cleaned_data["q"]
+        return {
+            "message": _(
+                "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added last. "
+                "Add a word or a filter to narrow the search."
+            )
+            % {"q": query, "cap": f"{MATCH_CAP:,}"},
+            "label": self.form.fields["q"].label,
+            "value": query,
+            "remove_url": self.url_without("q"),
+        }
+
     def active_filters(self):
         """The filters in use as (label, value shown, link that drops it)."""
         if not self.is_bound:
@@ -205,6 +251,9 @@ class PressFilterSet(django_filters.FilterSet):
                 active.append((label, date_format(cleaned[name]), self.url_without(name)))
         if cleaned.get("film"):
             active.append((_("Film"), cleaned["film"].title, self.url_without("film")))
+        if cleaned.get("person"):
+            label = _("Person mentioned")
+            active.append((label, cleaned["person"].name, self.url_without("person")))
         if cleaned.get("language"):
             label = LanguageCode(cleaned["language"]).label
             active.append((_("Language"), label, self.url_without("language")))
@@ -236,8 +285,21 @@ def film_filter(field_name):
     )
 
 
+def published_people(request):
+    return Person.objects.published()
+
+
 class ArticleFilterSet(PressFilterSet):
     film = film_filter("films")
+    # /press/?person=: every article that mentions a person, linked from their page.
+    person = django_filters.ModelChoiceFilter(
+        label=_("Person mentioned"),
+        field_name="people",
+        to_field_name="slug",
+        queryset=published_people,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("There is no person with this name in the archive.")},
+    )
 
     class Meta(PressFilterSet.Meta):
         model = Article

@@ -10,11 +10,12 @@ import math
 import zlib
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, CharField, Count, F, Func, IntegerField, Value, When
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from articles.models import Publication
 
 # Colours that keep 3:1 contrast with a white background (WCAG 1.4.11) and
 # stay apart for the common colour-vision deficiencies (Okabe-Ito and Tol).
@@ -27,6 +28,9 @@ WIDTH, HEIGHT = 480, 200
 LEFT, RIGHT, TOP, BOTTOM = 30, 8, 10, 28
 MAX_AXIS_LABELS = 8
 BAR_SHARE = 0.7
+# Past ten years of months the bars would be slivers and the table endless:
+# the chart counts by year instead.
+MAX_MONTHS = 120
 
 
 @dataclass
@@ -58,14 +62,17 @@ class Month:
     segments: list = field(default_factory=list)
     axis_label: str = ""
     label_x: float = 0.0
+    by_year: bool = False  # the bar counts the whole year that starts at `month`
 
     @property
     def iso(self):
+        if self.by_year:
+            return f"{self.month.year:04d}"
         return f"{self.month.year:04d}-{self.month.month:02d}"
 
     @property
     def name(self):
-        return date_format(self.month, "YEAR_MONTH_FORMAT")
+        return self.iso if self.by_year else date_format(self.month, "YEAR_MONTH_FORMAT")
 
 
 @dataclass
@@ -74,6 +81,7 @@ class Timeline:
     series: list
     total: int
     ticks: list
+    by_year: bool = False
     width: int = WIDTH
     height: int = HEIGHT
     plot_left: int = LEFT
@@ -101,19 +109,71 @@ class Timeline:
         }
 
 
+class YearMonth(Func):
+    """
+    An article's month as "YYYY-MM", computed by the database itself: SQLite
+    stores dates as text, and TruncMonth there calls back into Python per row.
+    """
+
+    output_field = CharField()
+
+    def __init__(self, expression):
+        super().__init__(expression)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM')")
+
+
+def top_publications(articles, limit=MAX_SERIES):
+    """
+    (id, slug, name) of the `limit` publications with the most of these
+    articles, most first: one query, grouped by publication inside it.
+    """
+    ranked = (
+        articles.order_by()
+        .values("publication")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "publication")
+        .values("publication")[:limit]
+    )
+    rows = Publication.objects.filter(pk__in=ranked).values_list("pk", "slug", "name")
+    return list(rows)
+
+
 def monthly_counts(articles):
     """
     (month, publication slug, publication name, count) rows for the articles,
-    in one grouped query. The queryset may carry filters, joins and an
-    ordering: the ordering is dropped and each article counted once.
+    the publications beyond the largest MAX_SERIES under the slug "" and no
+    name, so that the rows stay few however many publications there are. Two
+    queries: the largest publications, then the counts grouped by month and
+    publication. The queryset may carry filters, joins and an ordering: the
+    ordering is dropped and each article counted once.
     """
-    return list(
-        articles.order_by()
-        .annotate(month=TruncMonth("date"))
-        .values_list("month", "publication__slug", "publication__name")
-        .annotate(count=Count("pk", distinct=True))
-        .order_by("month", "publication__name")
+    top = top_publications(articles)
+    if not top:
+        return []
+    names = {pk: (slug, name) for pk, slug, name in top}
+    series = Case(
+        When(publication__in=list(names), then=F("publication")),
+        default=Value(0),
+        output_field=IntegerField(),
     )
+    grouped = (
+        articles.order_by()
+        .annotate(month=YearMonth("date"), series=series)
+        .values_list("month", "series")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("month", "series")
+    )
+    rows = []
+    for month, pk, count in grouped:
+        year, number = month.split("-")
+        slug, name = names.get(pk, ("", ""))
+        rows.append((datetime.date(int(year), int(number), 1), slug, name, count))
+    return rows
 
 
 def coverage_timeline(articles):
@@ -145,8 +205,10 @@ def group_series(rows):
     for _month, slug, name, count in rows:
         totals[slug] = totals.get(slug, 0) + count
         names[slug] = name
+    # "" stands for the publications monthly_counts() already grouped.
+    grouped = totals.pop("", 0)
     ranked = sorted(totals, key=lambda slug: (-totals[slug], names[slug]))
-    if len(ranked) > MAX_SERIES:
+    if len(ranked) > MAX_SERIES or (grouped and len(ranked) == MAX_SERIES):
         kept, rest = ranked[: MAX_SERIES - 1], ranked[MAX_SERIES - 1 :]
     else:
         kept, rest = ranked, []
@@ -156,10 +218,10 @@ def group_series(rows):
         for slug in kept
     ]
     index = {slug: position for position, slug in enumerate(kept)}
-    if rest:
+    if rest or grouped:
         other = Series("", _("Other publications"), OTHER_COLOUR)
         series.append(other)
-        index.update(dict.fromkeys(rest, len(series) - 1))
+        index.update(dict.fromkeys([*rest, ""], len(series) - 1))
     return series, index
 
 
@@ -184,10 +246,16 @@ def build_timeline(rows):
     if not rows:
         return None
     series, index = group_series(rows)
-    months = [Month(month, [0] * len(series)) for month in month_range(rows[0][0], rows[-1][0])]
+    periods = month_range(rows[0][0], rows[-1][0])
+    by_year = len(periods) > MAX_MONTHS
+    if by_year:
+        periods = [
+            datetime.date(year, 1, 1) for year in range(rows[0][0].year, rows[-1][0].year + 1)
+        ]
+    months = [Month(period, [0] * len(series), by_year=by_year) for period in periods]
     by_month = {month.month: month for month in months}
     for month, slug, _name, count in rows:
-        column = by_month[datetime.date(month.year, month.month, 1)]
+        column = by_month[datetime.date(month.year, 1 if by_year else month.month, 1)]
         column.counts[index[slug]] += count
         column.total += count
         series[index[slug]].total += count
@@ -230,4 +298,10 @@ def build_timeline(rows):
         {"value": value, "y": round(HEIGHT - BOTTOM - value / top * plot_height, 2)}
         for value in range(0, top + 1, step)
     ]
-    return Timeline(months=months, series=series, total=sum(s.total for s in series), ticks=ticks)
+    return Timeline(
+        months=months,
+        series=series,
+        total=sum(s.total for s in series),
+        ticks=ticks,
+        by_year=by_year,
+    )

@@ -190,6 +190,28 @@ def matching_ids(kind, query):
     return SearchEntry.objects.filter(kind=kind).filter(match_condition(terms)).values("object_id")
 
 
+def first_matching_ids(kind, query, limit):
+    """
+    The ids of at most `limit` objects of `kind` that answer the query, the
+    last added first, as a list: one query, run once, so that a list's count,
+    chart and page reuse it instead of matching three times. Walking the
+    index searchentry_object backwards, a common word stops at the limit
+    instead of matching every entry. Returns (ids, whether more matched).
+    """
+    terms = Terms.parse(query)
+    if not terms:
+        return [], False
+    entries = (
+        SearchEntry.objects.filter(kind=kind)
+        .filter(match_condition(terms))
+        .order_by("-kind", "-object_id")
+        .values_list("object_id", flat=True)
+    )
+    # An object has a few entries (title, text): read enough rows for `limit` objects.
+    ids = list(dict.fromkeys(entries[: limit * 3 + 1]))
+    return ids[:limit], len(ids) > limit
+
+
 # ---------------------------------------------------------------------------
 # The results page
 # ---------------------------------------------------------------------------

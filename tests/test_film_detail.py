@@ -7,6 +7,7 @@ import pytest
 
 from films.models import Role, TrackRole
 from public.templatetags.archive import track_length
+from public.views.films import LIST_SHOWN
 from tests.factories import (
     film_with_rows,
     make_credit,
@@ -217,12 +218,15 @@ def test_film_page_query_count_does_not_grow_with_rows(client, django_assert_num
     # 2. images  3. titles  4. claims with their sources  5. credits with their
     # people  6. company credits with companies  7. tracks with their listing
     # document  8. track credits with their people  9. links  10. latest press
-    # 11. reviews  12. press per month and publication, for the coverage chart
-    with django_assert_num_queries(12):
+    # 11. reviews  12. the largest publications and 13. press per month and
+    # publication, for the coverage chart
+    with django_assert_num_queries(13):
         response = client.get(film.get_absolute_url())
     assert len(response.context["cast"]) == count
     assert len(response.context["tracks"]) == count
-    assert len(response.context["film"].visible_reviews) == count
+    # The newest LIST_SHOWN reviews, with the count of them all.
+    assert len(response.context["film"].visible_reviews) == min(count, LIST_SHOWN)
+    assert response.context["film"].reviews_total == count
     assert len(response.context["film"].stills) == count
 
 

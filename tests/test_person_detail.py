@@ -5,6 +5,7 @@ import re
 import pytest
 
 from films.models import NameKind, Role
+from public.views.films import LIST_SHOWN
 from tests.factories import (
     make_credit,
     make_person_image,
@@ -110,7 +111,8 @@ def test_person_page_query_count_does_not_grow_with_rows(client, django_assert_n
         response = client.get(person.get_absolute_url())
     assert len(response.context["names"]) == count
     assert len(response.context["track_credits"]) == count
-    assert len(response.context["person"].visible_mentions) == count
+    assert len(response.context["person"].visible_mentions) == min(count, LIST_SHOWN)
+    assert response.context["person"].mentions_total == count
 
 
 def test_track_credit_links_to_the_track_on_its_film_page(client):
@@ -127,3 +129,16 @@ def test_article_written_appears_under_writing(client):
     article = published_article(title="By this critic")
     article.authors.add(person)
     assert "By this critic" in section(get_page(client, person.slug), "writing")
+
+
+def test_mentions_are_bounded_with_a_link_to_them_all(client, monkeypatch):
+    monkeypatch.setattr("public.views.films.LIST_SHOWN", 2)
+    person = published_person()
+    for _ in range(3):
+        published_article().people.add(person)
+    response = client.get(person.get_absolute_url())
+    assert len(response.context["person"].visible_mentions) == 2
+    assert f"/press/?person={person.slug}" in response.content.decode()
+    listed = client.get(f"/press/?person={person.slug}")
+    assert listed.status_code == 200
+    assert len(listed.context["page_obj"]) == 3

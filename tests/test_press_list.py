@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from public.views.press import CappedPaginator
 from tests.factories import make_publication, published_article, published_film, text_of
 
 pytestmark = pytest.mark.django_db
@@ -159,10 +160,11 @@ def test_press_list_query_count_does_not_grow_with_articles(
     client, django_assert_num_queries, count
 ):
     make_articles(count)
-    # 1. count of matching articles  2. publications, for the source checkboxes
-    # 3. published films, for the film menu  4. the page's articles with publications
-    # 5. matching articles per month and publication, for the coverage chart
-    with django_assert_num_queries(5):
+    # 1. count of matching articles, capped  2. publications, for the source
+    # checkboxes  3. published films, for the film menu  4. the page's articles with
+    # publications  5. the largest publications and 6. matching articles per month
+    # and publication, for the coverage chart
+    with django_assert_num_queries(6):
         response = client.get("/press/")
     assert len(response.context["page_obj"]) == min(count, 20)
 
@@ -176,10 +178,30 @@ def test_filtered_press_list_query_count_does_not_grow_with_articles(
     for article in articles:
         article.films.add(film)
     source = articles[0].publication.slug
-    # 1. the sources asked for  2. the film asked for  3. count of matching
-    # articles  4. publications, for the checkboxes  5. films, for the menu
-    # 6. the page's articles with publications  7. matching articles per month and
-    # publication, for the coverage chart
-    with django_assert_num_queries(7):
+    # 1. the sources asked for  2. the film asked for  3. the ids matching `q`
+    # 4. count of matching articles, capped  5. publications, for the checkboxes
+    # 6. films, for the menu  7. the page's articles with publications  8. the
+    # largest publications and 9. matching articles per month and publication, for
+    # the coverage chart
+    with django_assert_num_queries(9):
         response = client.get(f"/press/?source={source}&film={film.slug}&q=article")
     assert len(response.context["page_obj"]) == min(count, 20)
+
+
+def test_count_past_the_cap_reads_more_than_and_pages_stop(client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "cap", 40)
+    make_articles(45)
+    response = client.get("/press/?page=3")
+    html = response.content.decode()
+    assert "More than 40 articles" in html
+    assert response.context["page_obj"].paginator.num_pages == 2
+    assert response.context["page_obj"].number == 2
+    assert "Lists stop at page 2" in html
+
+
+def test_count_at_the_cap_is_exact(client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "cap", 40)
+    make_articles(40)
+    html = client.get("/press/").content.decode()
+    assert "40 articles" in html
+    assert "More than" not in html

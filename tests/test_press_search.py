@@ -92,7 +92,7 @@ def test_a_review_of_a_draft_film_stays_out(client):
 
 
 @pytest.mark.parametrize("url", ["/press/", "/reviews/"])
-def test_searching_adds_no_query_to_the_list(client, url):
+def test_searching_adds_one_query_to_the_list(client, url):
     publication = make_publication()
     for n in range(3):
         published_article(publication=publication, title=f"Kim Tae-kyun {n}")
@@ -103,4 +103,20 @@ def test_searching_adds_no_query_to_the_list(client, url):
             assert client.get(address).status_code == 200
         return len(context.captured_queries)
 
-    assert count(f"{url}?q=Kim+Tae+Gyoon") == count(url)
+    # The match runs once, into a list of ids that the count, chart and page reuse.
+    assert count(f"{url}?q=Kim+Tae+Gyoon") == count(url) + 1
+
+
+def test_a_common_word_is_capped_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("public.filters.MATCH_CAP", 2)
+    publication = make_publication()
+    articles = [published_article(publication=publication, title=f"Defector {n}") for n in range(3)]
+    response = client.get("/press/?q=defector")
+    html = response.content.decode()
+    # The last added two of the three matches, and a notice rather than an error.
+    assert {article.pk for article in response.context["page_obj"]} == {
+        articles[1].pk,
+        articles[2].pk,
+    }
+    assert "matches more than 2 entries" in html
+    assert response.status_code == 200

@@ -1,6 +1,7 @@
 from itertools import groupby
 
-from django.db.models import F, Prefetch
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Document, Review
@@ -29,6 +30,22 @@ from public.views.old_slugs import OldSlugRedirectMixin
 LATEST_PRESS = 5
 # The cast the film page's header names; the rest follow in the cast list.
 TOP_BILLED = 3
+
+# The film and person pages show this many reviews and mentions, the newest,
+# and link to the list of them all (/reviews/?film=, /press/?person=).
+LIST_SHOWN = 20
+
+
+def published_count(queryset, field):
+    """The number of `queryset` rows whose `field` is the outer row: a subquery, no query."""
+    counted = (
+        queryset.order_by()
+        .filter(**{field: OuterRef("pk")})
+        .values(field)
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def published_sources():
@@ -128,6 +145,7 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
             Film.objects.published()
             .with_titles_and_links()
             .select_related("synopsis_source__publication")
+            .annotate(reviews_total=published_count(Review.objects.published(), "film"))
             .prefetch_related(
                 "images",
                 Prefetch("claims", queryset=visible_claims(), to_attr="visible_claims"),
@@ -157,7 +175,10 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
                 ),
                 Prefetch(
                     "reviews",
-                    queryset=Review.objects.published().select_related("publication", "author"),
+                    queryset=Review.objects.published()
+                    .select_related("publication", "author")
+                    .defer("text")
+                    .order_by(F("date").desc(nulls_last=True), "title", "pk")[:LIST_SHOWN],
                     to_attr="visible_reviews",
                 ),
             )
@@ -215,6 +236,7 @@ class PersonDetailView(OldSlugRedirectMixin, DetailView):
         return (
             Person.objects.published()
             .with_names(*published_sources())
+            .annotate(mentions_total=published_count(Article.objects.published(), "people"))
             .prefetch_related(
                 "images",
                 Prefetch(
@@ -250,7 +272,10 @@ class PersonDetailView(OldSlugRedirectMixin, DetailView):
                 ),
                 Prefetch(
                     "mentioned_in",
-                    queryset=Article.objects.published().select_related("publication"),
+                    queryset=Article.objects.published()
+                    .select_related("publication")
+                    .defer("text")
+                    .order_by("-date", "title", "pk")[:LIST_SHOWN],
                     to_attr="visible_mentions",
                 ),
             )

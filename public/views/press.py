@@ -1,25 +1,52 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from articles.models import Article, Publication, Review
-from public.filters import DEFAULT_ORDERING, ArticleFilterSet, ReviewFilterSet
+from public.filters import DEFAULT_ORDERING, REVIEW_ORDERING, ArticleFilterSet, ReviewFilterSet
 from public.timeline import coverage_timeline
 from public.views.old_slugs import OldSlugRedirectMixin
 
 PER_PAGE = 20
+# Lists count no further than this, and page no further: past it a count
+# reads "more than 10,000" and the visitor narrows the filters instead.
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """
+    A paginator that counts a queryset up to COUNT_CAP + 1 rows, a subquery
+    with a LIMIT, instead of every row, and pages no further than the cap.
+    """
+
+    @cached_property
+    def count(self):
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list.order_by()[: self.cap + 1].count()
+        return super().count
+
+    cap = COUNT_CAP
+
+    @property
+    def capped(self):
+        return self.count > self.cap
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.cap // self.per_page)
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
     """
     The requested page and a message when the page parameter could not be
     honoured: not a number gives the first page, past the end the last one.
-    Runs two queries: the count and the page's rows.
+    Runs two queries: the count (capped) and the page's rows.
     """
-    paginator = Paginator(queryset, per_page)
+    paginator = CappedPaginator(queryset, per_page)
     raw = request.GET.get("page", "").strip()
     if not raw:
         return paginator.page(1), None
@@ -33,6 +60,12 @@ def paginate(request, queryset, per_page=PER_PAGE):
         return paginator.page(1), _("There is no page %(page)s: this is the first page.") % {
             "page": number
         }
+    if number > paginator.num_pages and paginator.capped:
+        message = _(
+            "Lists stop at page %(last)s: this is that page. Narrow the search or the "
+            "filters to reach further."
+        ) % {"last": paginator.num_pages}
+        return paginator.page(paginator.num_pages), message
     if number > paginator.num_pages:
         message = _("There is no page %(page)s: this is the last page, %(last)s.") % {
             "page": number,
@@ -46,6 +79,8 @@ def filtered_list(request, filterset_class, queryset, template_name, extra_conte
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     page, page_problem = paginate(request, filterset.qs)
     problems = filterset.problems()
+    if notice := filterset.match_notice():
+        problems.append(notice)
     if page_problem:
         problems.append({"message": page_problem, "label": "", "value": "", "remove_url": ""})
     return render(
@@ -67,7 +102,8 @@ def press_timeline(filterset, page):
 
 
 def article_list(request):
-    articles = Article.objects.published().select_related("publication")
+    # A list never reads the text: sorting rows without it keeps them small.
+    articles = Article.objects.published().select_related("publication").defer("text")
     return filtered_list(
         request,
         ArticleFilterSet,
@@ -78,11 +114,15 @@ def article_list(request):
 
 
 def review_list(request):
-    reviews = Review.objects.published().select_related("film", "publication", "author")
+    reviews = (
+        Review.objects.published()
+        .select_related("film", "publication", "author")
+        .defer("text", "film__synopsis", "author__bio")
+    )
     return filtered_list(
         request,
         ReviewFilterSet,
-        reviews.order_by(*DEFAULT_ORDERING),
+        reviews.order_by(*REVIEW_ORDERING),
         "articles/review_list.html",
     )
 

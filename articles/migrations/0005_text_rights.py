@@ -14,7 +14,7 @@ def note_missing_licences(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_publish_permission'),
+        ('articles', '0004_article_list_indexes'),
     ]
 
     operations = [
