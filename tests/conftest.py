@@ -10,21 +10,18 @@ outside such a class get an empty archive.
 import pytest
 from django.conf import settings
 
-# Builders that modules still import from here (tests/test_search*.py).
-from tests.factories import (  # noqa: F401
-    make_credit,
-    make_film_title,
-    make_person,
-    make_person_name,
-    make_publication,
-    make_track,
-    seeded,
-    staff_client,
-)
+from tests.factories import seeded, staff_client
 
 
 @pytest.fixture(scope="class")
 def seed(django_db_setup, django_db_blocker):
+    with seeded(django_db_blocker):
+        yield
+
+
+@pytest.fixture(scope="module")
+def module_seed(django_db_setup, django_db_blocker):
+    """The seed record for a module of plain test functions that only read it."""
     with seeded(django_db_blocker):
         yield
 

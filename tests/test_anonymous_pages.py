@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from public.urls import urlpatterns as public_pages
-from tests.factories import seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +30,6 @@ ODD_ADDRESSES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
-
-
 def page_addresses():
     for language in ("en", "ko"):
         with translation.override(language):
@@ -52,7 +45,7 @@ def test_every_page_is_named_here():
     assert needs_a_slug == set(SEED_SLUGS)
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("module_seed")
 @pytest.mark.parametrize("address", list(page_addresses()))
 def test_anonymous_page_sets_no_cookie(client, address):
     response = client.get(address)

@@ -31,7 +31,7 @@ from crossing_archive.backup import clear_install
 from curation.roles import grant_role_permissions
 from films.models import Film, FilmImage
 from search.models import SearchEntry
-from tests.conftest import make_film, make_film_image, make_staff
+from tests.factories import make_film, make_film_image, make_staff
 
 POSTGRES_URL = os.environ.get("CROSSING_TEST_POSTGRES_URL", "")
 # Rows a backup leaves out on purpose.
@@ -316,7 +316,7 @@ def test_round_trip_sqlite_to_postgresql_and_back(tmp_path):
     assert media_files(media_b) == media_files(media_a)
     manage(POSTGRES_URL, media_b, "backup", str(tmp_path / "from-postgresql.zip"))
     # PostgreSQL's sequences were moved past the restored ids.
-    shell(POSTGRES_URL, media_b, "from tests.conftest import make_film; make_film()")
+    shell(POSTGRES_URL, media_b, "from tests.factories import make_film; make_film()")
 
     manage(sqlite_c, media_c, "restore", str(tmp_path / "from-postgresql.zip"))
     assert json.loads(shell(sqlite_c, media_c, SNAPSHOT)) == rows

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from articles.models import Article, Publication, Review
 from films.models import Credit, Film, Person, PersonName, Role
 from search.models import Kind, SearchEntry
-from tests.conftest import make_film
+from tests.factories import make_film
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,13 @@ from html.parser import HTMLParser
 import pytest
 
 from core.models import LanguageCode
-from tests.conftest import make_person, make_publication
-from tests.factories import published_article, published_person, published_review
+from tests.factories import (
+    make_person,
+    make_publication,
+    published_article,
+    published_person,
+    published_review,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -37,7 +37,7 @@ SETUP = """
 import json
 from django.test import Client
 from core.models import Status
-from tests.conftest import make_article, make_film, make_publication, make_staff
+from tests.factories import make_article, make_film, make_publication, make_staff
 
 make_film(slug="crossing", title="Crossing", status=Status.PUBLISHED)
 paper = make_publication(slug="korea-herald", name="The Korea Herald")

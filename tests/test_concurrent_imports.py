@@ -17,7 +17,7 @@ from django.db import connection, connections
 
 from articles.models import Article
 from articles.resources import ArticleResource
-from tests.conftest import make_film, make_publication
+from tests.factories import make_film, make_publication
 from tests.live_gunicorn import ROOT, server_env
 
 pytestmark = [

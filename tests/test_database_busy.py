@@ -8,9 +8,11 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.utils import translation
 
 from articles.models import Article
-from tests.conftest import admin_url, make_article
+from curation.busy import busy_response
+from tests.factories import admin_url, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -19,17 +21,24 @@ def locked(*args, **kwargs):
     raise OperationalError("database is locked")
 
 
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [("en", "The archive is busy"), ("ko", "아카이브가 바쁩니다")],
-)
-def test_a_save_that_finds_the_database_locked_is_answered_busy(curator_client, language, text):
+def test_a_save_that_finds_the_database_locked_is_answered_busy(curator_client):
     article = make_article()
-    curator_client.cookies["django_language"] = language
     with mock.patch("curation.history.HistoryAdmin.record_first_state", locked):
         response = curator_client.post(admin_url(Article, "change", article.pk), {"title": "x"})
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
+    assert "The archive is busy" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "The archive is busy"), ("ko", "아카이브가 바쁩니다")],
+)
+def test_the_busy_page_speaks_the_pages_language(rf, language, text):
+    request = rf.post("/")
+    with translation.override(language):
+        response = busy_response(request)
+    assert response.status_code == 503
     assert text in response.content.decode()
 
 

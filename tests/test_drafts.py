@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.models import Status
 from films.models import Role
+from public.sitemaps import SITEMAPS
 from tests.factories import (
     LATER,
     STATES,
@@ -179,6 +180,8 @@ DETAIL_PAGES = {
     "api:article-detail": "article",
     "api:review-detail": "review",
 }
+# Patterns whose parameter names a list rather than an entry: every value is asked for.
+LIST_PAGES = {"sitemap_section": ("section", list(SITEMAPS))}
 # How a URL parameter is filled from the entry a page shows.
 PARAMETERS = {
     "slug": lambda entry: entry.slug,
@@ -308,6 +311,9 @@ def urls_to_request(name, parameters, entries):
     if not parameters:
         url = reverse(name)
         return [(url, None), (f"{url}?q={SHARED_WORD}", None)]
+    if name in LIST_PAGES:
+        parameter, values = LIST_PAGES[name]
+        return [(reverse(name, kwargs={parameter: value}), 200) for value in values]
     kind = next(
         (kind for pattern, kind in DETAIL_PAGES.items() if fnmatch.fnmatchcase(name, pattern)),
         None,

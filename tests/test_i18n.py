@@ -8,15 +8,9 @@ from django.utils import translation
 
 from crossing_archive.lib.hangul import contains_hangul, split_korean
 from public.templatetags.archive import lang_attr, lang_of, mark_korean
-from tests.factories import published_article, published_film, seeded
+from tests.factories import published_article, published_film
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def test_interface_is_english_by_default(client):

@@ -7,8 +7,7 @@ import pytest
 
 from films.models import NameKind, PersonName
 from search.engine import Search
-from tests.conftest import make_person_name
-from tests.factories import published_person, text_of
+from tests.factories import make_person_name, published_person, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,13 @@
 import pytest
 
 from core.models import OldSlug
-from tests.conftest import make_film
-from tests.factories import published_article, published_film, published_person, published_review
+from tests.factories import (
+    make_film,
+    published_article,
+    published_film,
+    published_person,
+    published_review,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -160,11 +160,11 @@ def test_press_list_query_count_does_not_grow_with_articles(
     client, django_assert_num_queries, count
 ):
     make_articles(count)
-    # 1. count of matching articles, capped  2. publications, for the source
-    # checkboxes  3. published films, for the film menu  4. the page's articles with
-    # publications  5. the largest publications and 6. matching articles per month
-    # and publication, for the coverage chart
-    with django_assert_num_queries(6):
+    # 1. count of matching articles, capped  2. the busiest publications and
+    # 3. their names, for the source checkboxes  4. published films, for the film
+    # menu  5. the page's articles with publications  6. the largest publications
+    # and 7. matching articles per month and publication, for the coverage chart
+    with django_assert_num_queries(7):
         response = client.get("/press/")
     assert len(response.context["page_obj"]) == min(count, 20)
 
@@ -179,11 +179,11 @@ def test_filtered_press_list_query_count_does_not_grow_with_articles(
         article.films.add(film)
     source = articles[0].publication.slug
     # 1. the sources asked for  2. the film asked for  3. the ids matching `q`
-    # 4. count of matching articles, capped  5. publications, for the checkboxes
-    # 6. films, for the menu  7. the page's articles with publications  8. the
-    # largest publications and 9. matching articles per month and publication, for
-    # the coverage chart
-    with django_assert_num_queries(9):
+    # 4. count of matching articles, capped  5. the busiest publications and
+    # 6. their names with those asked for, for the checkboxes  7. films, for the
+    # menu  8. the page's articles with publications  9. the largest publications
+    # and 10. matching articles per month and publication, for the coverage chart
+    with django_assert_num_queries(10):
         response = client.get(f"/press/?source={source}&film={film.slug}&q=article")
     assert len(response.context["page_obj"]) == min(count, 20)
 

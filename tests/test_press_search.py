@@ -5,8 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.models import Status
-from tests.conftest import make_publication
-from tests.factories import published_article, published_film, published_review, seeded
+from tests.factories import (
+    make_publication,
+    published_article,
+    published_film,
+    published_review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +22,6 @@ CHOSUN_APRIL = "nkorean-refugees-film-strikes-chord-at-us-screening"
 KOFIC = "crossing-screens-at-us-library-of-congress"
 # Newest first, as the press list orders them.
 NAME_THE_DIRECTOR = [KOFIC, HERALD, CHOSUN_MARCH, JOONGANG, KBS]
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 def listed(client, url):

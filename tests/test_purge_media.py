@@ -8,7 +8,7 @@ import reversion
 from django.core.management import call_command
 from reversion.models import Revision, Version
 
-from tests.conftest import make_film_image, make_person_image
+from tests.factories import make_film_image, make_person_image
 
 
 @pytest.fixture

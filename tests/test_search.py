@@ -9,7 +9,6 @@ import pytest
 
 from search.engine import Search
 from search.models import Kind
-from tests.factories import seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -226,12 +225,6 @@ TABLE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
-
-
 def identify(result):
     obj = result.object
     kind = Kind(result.kind)
@@ -254,11 +247,11 @@ def test_the_table_has_ninety_queries_or_more():
 
 
 @pytest.mark.parametrize(("query", "expected"), TABLE, ids=[query for query, _ in TABLE])
-def test_query_finds_exactly_its_hits_best_first(seed, query, expected):
+def test_query_finds_exactly_its_hits_best_first(module_seed, query, expected):
     assert hits(query) == expected
 
 
 @pytest.mark.parametrize("query", ["김태균", "Kim Tae Gyoon", "kim taegyun"])
-def test_the_director_comes_first(seed, query):
+def test_the_director_comes_first(module_seed, query):
     first = Search(query)[0:1][0]
     assert first.object.slug == "kim-tae-kyun"

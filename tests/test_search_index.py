@@ -11,15 +11,13 @@ from films.models import NameKind, Role, TitleKind
 from search.engine import Search
 from search.index import build_entries, rebuild
 from search.models import Kind, SearchEntry
-from tests.conftest import (
+from tests.factories import (
+    SEED_FIXTURE,
     make_credit,
     make_film_title,
     make_person_name,
     make_publication,
     make_track,
-)
-from tests.factories import (
-    SEED_FIXTURE,
     published_article,
     published_film,
     published_person,

@@ -16,8 +16,7 @@ import pytest
 from crossing_archive.lib.search import Score
 from search.engine import Search
 from search.models import Kind
-from tests.conftest import make_publication
-from tests.factories import published_article, published_film, published_person
+from tests.factories import make_publication, published_article, published_film, published_person
 from tests.test_name_keys import SAME_PERSON, SURNAME_VARIANTS
 
 pytestmark = pytest.mark.django_db

@@ -9,20 +9,17 @@ from django.utils import timezone
 from articles.models import Article
 from core.models import Status
 from films.models import NameKind, Role, TitleKind
-from tests.conftest import (
+from tests.factories import (
     make_credit,
     make_film_title,
     make_person,
     make_person_name,
     make_publication,
     make_track,
-)
-from tests.factories import (
     published_article,
     published_film,
     published_person,
     published_review,
-    seeded,
     text_of,
 )
 from tests.test_html import Outline
@@ -69,12 +66,6 @@ def test_the_search_page_without_a_query_shows_the_form_only(client):
 # ---------------------------------------------------------------------------
 # Results
 # ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="class")
-def seed(django_db_setup, django_db_blocker):
-    with seeded(django_db_blocker):
-        yield
 
 
 @pytest.mark.usefixtures("seed")
