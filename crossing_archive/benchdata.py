@@ -17,11 +17,11 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from articles.ratings import normalised_score
 from django.db import transaction
 
 from articles.models import Article, Publication, PublicationKind, Review
 from crossing_archive.lib import hangul
+from crossing_archive.lib.ratings import normalised_score
 from films.models import (
     Credit,
     Department,
