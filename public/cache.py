@@ -34,7 +34,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 
 from core.models import Publishable, Status
 
@@ -226,6 +226,9 @@ class Page:
             if until <= now:
                 return
             seconds = min(seconds, int(until - now) + 1)
+        if not response.has_header("ETag"):
+            # Worked out once here rather than by ConditionalGetMiddleware on every hit.
+            set_response_etag(response)
         entry = {
             "status": response.status_code,
             "headers": list(response.items()),
