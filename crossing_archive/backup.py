@@ -48,6 +48,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from crossing_archive.media import STAGING_PREFIX, stored_files
+from public.cache import bump
 
 FORMAT = "crossing-archive-backup"
 FORMAT_VERSION = 1
@@ -432,6 +433,8 @@ def restore_backup(path, using="default", media_root=None, replace=False):
                     if apps.is_installed(model_label.split(".")[0]):
                         call_command(command, verbosity=0)
                 move_media(staging, root, manifest, added)
+                # Rows went in without signals: no cached page may outlive them.
+                transaction.on_commit(bump, using=using)
         except BaseException:
             for name in added:
                 (root / name).unlink(missing_ok=True)

@@ -23,7 +23,17 @@ from articles.models import Article, Publication, PublicationKind, Review
 from core.models import Status
 from crossing_archive.lib import hangul
 from crossing_archive.lib.ratings import normalised_score
-from films.models import Credit, Department, Film, NameKind, Person, PersonName, Role, Track
+from films.models import (
+    Credit,
+    Department,
+    Film,
+    NameKind,
+    Person,
+    PersonName,
+    Role,
+    Track,
+)
+from public.cache import bump
 from search.index import rebuild
 
 SLUG_PREFIX = "bench-"
@@ -123,6 +133,8 @@ def build(plan, stdout=None):
         add_credits(plan, film, films, people)
         add_articles(plan, rng, film, director, films, publications, people, spellings)
         add_reviews(plan, rng, film, publications, people)
+        # bulk_create sends no signals: the cached pages are out of date all the same.
+        transaction.on_commit(bump)
     say(f"Rows added in {time.monotonic() - started:.0f} s.")
     started = time.monotonic()
     with transaction.atomic():

@@ -6,3 +6,8 @@ class PublicConfig(AppConfig):
 
     name = "public"
     verbose_name = "Public site"
+
+    def ready(self):
+        from public import cache
+
+        cache.connect_signals()

@@ -7,8 +7,11 @@ class ends, and each test's own writes roll back with the test. Tests
 outside such a class get an empty archive.
 """
 
+import contextlib
+
 import pytest
 from django.conf import settings
+from django.db import transaction
 
 from tests.factories import seeded, staff_client
 
@@ -40,3 +43,27 @@ def editor_client(db):
 def media_root(tmp_path_factory):
     """Uploaded and generated files go to a temporary folder, never the project's media/."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on (it is off in tests, so that query counts are the views' own)."""
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """
+    `with committed():` commits what the block writes as a real transaction
+    would (the test's own never does), running its on-commit work: there the
+    page cache starts a new generation. What the test wrote before the block
+    counts as committed before any page was cached.
+    """
+
+    @contextlib.contextmanager
+    def commit():
+        transaction.get_connection().run_on_commit.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return commit
