@@ -237,10 +237,6 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Uploaded images on the local disk (MEDIA_ROOT), or with MEDIA_STORAGE=s3 in an
 # S3-compatible bucket (django-storages), which every app server shares.
 MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 if MEDIA_STORAGE == "s3":
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
