@@ -24,7 +24,16 @@ def production_environment():
 
 
 def environment(**env):
-    unset = ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "MAKEFLAGS", "MFLAGS")
+    # What the test run itself sets: the browser tests' async escape hatch must
+    # not reach a production process (check --deploy rightly refuses it).
+    unset = (
+        "SECRET_KEY",
+        "DEBUG",
+        "ALLOWED_HOSTS",
+        "MAKEFLAGS",
+        "MFLAGS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    )
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return {**clean, "DATABASE_URL": "sqlite:///:memory:", **env}
 
