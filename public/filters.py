@@ -1,6 +1,7 @@
 """The filters of the press and review lists, read from the query string."""
 
 import datetime
+import re
 
 import django_filters
 from django import forms
@@ -78,6 +79,9 @@ class PressFilterForm(forms.Form):
 # A common word matches most of the archive: the list considers the last added
 # MATCH_CAP of its matches and says so (PressFilterSet.problems()).
 MATCH_CAP = 10_000
+
+
+SLUG = re.compile(r"[-\w]+")
 
 
 FILM_ERROR = _("There is no film with this name in the archive.")
@@ -172,7 +176,10 @@ class PressFilterSet(django_filters.FilterSet):
             .annotate(entries=Count("pk"))
             .order_by("-entries", "publication")[: self.SOURCE_CHOICES]
         )
-        asked = [slug for slug in self.data.getlist("source") if slug][: self.SOURCE_CHOICES]
+        # Only what could be a slug: a NUL would be refused by PostgreSQL (the
+        # form reports such a value; it is not offered back).
+        asked = [slug for slug in self.data.getlist("source") if SLUG.fullmatch(slug)]
+        asked = asked[: self.SOURCE_CHOICES]
         publications = Publication.objects.filter(
             Q(pk__in=[row["publication"] for row in busiest]) | Q(slug__in=asked)
         ).order_by("name")
