@@ -244,6 +244,16 @@ def test_film_page_shows_poster_and_stills_with_captions(client):
     assert '<figcaption><span lang="ko">크로싱</span></figcaption>' in stills
 
 
+def test_poster_is_fetched_first_and_stills_lazily(client):
+    # The poster heads the page; stills lie below the fold.
+    film = published_film()
+    make_film_image(film=film, image="images/films/p.jpg", alt_text="The poster")
+    make_film_image(film=film, kind="still", image="images/films/s.jpg", alt_text="A scene")
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert 'alt="The poster" fetchpriority="high">' in html
+    assert 'alt="A scene" loading="lazy">' in section(html, "stills")
+
+
 def test_poster_offers_its_smaller_copies_in_srcset(client):
     film = published_film()
     make_film_image(
@@ -262,5 +272,5 @@ def test_poster_offers_its_smaller_copies_in_srcset(client):
         '<img class="poster" src="/media/images/films/p-640w.jpg" '
         'srcset="/media/images/films/p-320w.jpg 320w, /media/images/films/p-640w.jpg 640w, '
         '/media/images/films/p.jpg 1280w" sizes="(min-width: 60rem) 14rem, 40vw" '
-        'width="1280" height="1800" alt="The poster" loading="lazy">'
+        'width="1280" height="1800" alt="The poster" fetchpriority="high">'
     ) in html

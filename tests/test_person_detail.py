@@ -79,6 +79,16 @@ def test_person_page_shows_photo_with_its_description_and_credit(client):
     assert "Credit: A photographer" in html
 
 
+def test_person_photo_is_fetched_first_not_lazily(client):
+    # The photo heads the page: lazy loading would hold back its largest paint.
+    photo = make_person_image(
+        person=published_person(), image="images/people/cha.jpg", alt_text="Cha In-pyo"
+    )
+    html = get_page(client, photo.person.slug)
+    assert 'alt="Cha In-pyo" fetchpriority="high">' in html
+    assert 'loading="lazy"' not in html
+
+
 def test_name_form_note_and_kind_are_shown(client):
     person = published_person()
     make_person_name(person=person, name="Gim Tae-gyun", kind=NameKind.REVISED, note="Strict RR")

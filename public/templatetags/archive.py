@@ -241,9 +241,13 @@ def rating(review):
 
 
 @register.inclusion_tag("includes/image.html")
-def archive_image(image, sizes="100vw", css_class=""):
-    """An archive image at the size that fits: srcset from its smaller copies."""
-    return {"image": image, "sizes": sizes, "css_class": css_class}
+def archive_image(image, sizes="100vw", css_class="", leading=False):
+    """
+    An archive image at the size that fits: srcset from its smaller copies.
+    Lazily loaded, unless it is `leading`: the image at the top of its page
+    (a film's poster, a person's photo), which the browser fetches first.
+    """
+    return {"image": image, "sizes": sizes, "css_class": css_class, "leading": leading}
 
 
 @register.inclusion_tag("includes/pagination.html")
