@@ -34,6 +34,7 @@ serve: $(VENV)/.installed
 	@$(PROD_ENV) $(BIN)/python manage.py check_serve
 	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/python manage.py clear_page_cache
 	$(PROD_ENV) exec $(BIN)/gunicorn crossing_archive.wsgi --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --no-control-socket --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 

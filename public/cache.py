@@ -48,6 +48,24 @@ UNCACHED_PREFIXES = ("/admin/", "/i18n/", "/healthz")
 
 GENERATION_KEY = "page-generation"
 
+
+def release():
+    """
+    What this release of the site is, as far as pages show it: the collected
+    static files' manifest (their hashed names), read once per process. A new
+    release with new styles never serves pages naming the old ones; `make serve`
+    also starts a new generation at each start (`clear_page_cache`), for
+    releases that change templates or code alone.
+    """
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "uncollected"
+
+
+RELEASE = release()
+
 # A shared cache (a proxy, a CDN) may keep an anonymous page a minute, then asks
 # again; browsers ask every time, with the ETag, and get a 304 from the page
 # cache when nothing changed, so a visitor sees a curator's save at once.
@@ -197,7 +215,7 @@ class Page:
         language = translation.get_language_from_path(request.path_info) or "default"
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        self.key = f"page:{self.token}:{language}:{digest}"
+        self.key = f"page:{RELEASE}:{self.token}:{language}:{digest}"
 
     def headers_named(self, names):
         return {name: self.request.headers.get(name, "") for name in sorted(names)}

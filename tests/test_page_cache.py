@@ -8,6 +8,7 @@ curator or an import would, and the next anonymous request shows it.
 """
 
 import datetime
+import io
 import json
 
 import pytest
@@ -376,4 +377,10 @@ def test_nothing_is_stored_when_the_page_cache_is_off(film, settings):
     settings.PAGE_CACHE = False
     visit(film.get_absolute_url())
     Film.objects.filter(pk=film.pk).update(title="Krossing")
+    assert "Krossing" in visit(film.get_absolute_url())
+
+
+def test_clear_page_cache_starts_a_new_generation(film):
+    cached(film.get_absolute_url(), Film, film.pk, title="Krossing")
+    call_command("clear_page_cache", stdout=io.StringIO())
     assert "Krossing" in visit(film.get_absolute_url())
