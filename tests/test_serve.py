@@ -26,7 +26,15 @@ def production_environment():
 
 
 def environment(**env):
-    unset = ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "MAKEFLAGS", "MFLAGS")
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set for the browser tests' session; a deploy check refuses it.
+    unset = (
+        "SECRET_KEY",
+        "DEBUG",
+        "ALLOWED_HOSTS",
+        "MAKEFLAGS",
+        "MFLAGS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    )
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return {**clean, "DATABASE_URL": "sqlite:///:memory:", **env}
 
