@@ -3,6 +3,9 @@ The archive served by a real gunicorn (two worker processes, two threads
 each) on a database of its own, for tests of several clients at the same
 moment: what Django's threaded live server cannot show. Servers listen on
 127.0.0.1, on a port from PORTS, and stop when the test ends.
+
+CROSSING_TEST_PORTS ("first-last") moves every test server to other ports,
+where several checkouts run their tests on one machine.
 """
 
 import contextlib
@@ -19,7 +22,17 @@ import lxml.html
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-PORTS = range(8121, 8140)
+
+
+def server_ports(first, last):
+    """The ports from CROSSING_TEST_PORTS ("first-last"), or else `first` to `last`."""
+    given = os.environ.get("CROSSING_TEST_PORTS", "")
+    if given:
+        first, last = (int(end) for end in given.split("-"))
+    return range(first, last + 1)
+
+
+PORTS = server_ports(8121, 8140)
 SECRET_KEY = "live-server-test-key"
 
 
@@ -102,7 +115,8 @@ def gunicorn(database_url, workers=2, threads=2, **env):
         for _ in range(100):
             if process.poll() is not None:
                 raise RuntimeError(f"gunicorn stopped: {process.stderr.read()}")
-            with contextlib.suppress(requests.ConnectionError):
+            # A server still starting may take the connection and answer late.
+            with contextlib.suppress(requests.ConnectionError, requests.Timeout):
                 if requests.get(f"{base}/robots.txt", timeout=5).status_code == 200:
                     break
             time.sleep(0.2)

@@ -80,6 +80,9 @@ def save_title(session, base, article_id, title):
     return post
 
 
+# Slow, as the import below: a migrated archive and a multi-process server
+# of its own (`make test-all` and CI run it).
+@pytest.mark.slow
 def test_eight_simultaneous_admin_saves_of_different_articles_all_go_in(tmp_path):
     url, archive = new_archive(tmp_path, 8)
     with gunicorn(url, workers=2, threads=4) as base:

@@ -15,6 +15,8 @@ import pytest
 import requests
 from django.conf import settings
 
+from tests.live_gunicorn import server_ports
+
 
 def production_environment():
     """The README's production environment, as docs/deploy/crossing-archive.env gives it."""
@@ -80,9 +82,11 @@ def test_check_deploy_is_silent_with_the_production_environment():
 def free_port():
     # Each xdist worker looks in its own half of the range, so two never race for a port.
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
-    first = 8101 + 9 * (worker % 2)
-    last = first + 8
-    for port in range(first, last + 1):
+    ports = server_ports(8101, 8118)
+    half = len(ports) // 2
+    mine = ports[half:] if worker % 2 else ports[:half]
+    first, last = mine[0], mine[-1]
+    for port in mine:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
@@ -94,7 +98,11 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
-    """One server for the module: collecting the static files takes a while."""
+    """
+    One server for the module: collecting the static files takes a while.
+    The tests that use it are slow (make, migrate, collectstatic, gunicorn
+    and createsuperuser, each a process of its own): `make test-all` runs them.
+    """
     tmp_path = tmp_path_factory.mktemp("serve")
     port = free_port()
     env = environment(
@@ -145,6 +153,7 @@ def stylesheets(html):
     return re.findall(r'<link rel="stylesheet" href="(/static/[^"]+)"', html)
 
 
+@pytest.mark.slow
 def test_make_serve_serves_the_site_and_admin_with_cached_static_files(production_server):
     home = requests.get(production_server + "/", timeout=10)
     assert home.status_code == 200
@@ -160,6 +169,7 @@ def test_make_serve_serves_the_site_and_admin_with_cached_static_files(productio
         assert response.headers["Content-Encoding"] == "gzip"
 
 
+@pytest.mark.slow
 def test_a_curator_signs_in_over_plain_http_when_cookies_are_not_secure(production_server):
     browser = requests.Session()
     login = browser.get(production_server + "/admin/login/", timeout=10)
