@@ -1,19 +1,30 @@
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Document, Publication, Review
 from articles.resources import ArticleResource, PublicationResource
-from curation.admin import ArchiveAdmin, ImportableArchiveAdmin
+from curation.admin import ArchiveAdmin, ImportableArchiveAdmin, filtered_list_link
 from curation.publishing import PUBLISHING_FIELDSET
 
 
 @admin.register(Publication)
 class PublicationAdmin(ImportableArchiveAdmin):
     resource_classes = [PublicationResource]
-    list_display = ["name", "kind", "country", "language"]
+    list_display = ["name", "kind", "country", "language", "articles", "reviews"]
     list_filter = ["kind", "language"]
     search_fields = ["name", "url"]
     prepopulated_fields = {"slug": ["name"]}
+
+    # The article and review lists filter by publication from these links:
+    # a list_filter there would draw every publication, thousands of them.
+    @admin.display(description=_("articles"))
+    def articles(self, publication):
+        return filtered_list_link(Article, "publication", publication, _("articles"))
+
+    @admin.display(description=_("reviews"))
+    def reviews(self, publication):
+        return filtered_list_link(Review, "publication", publication, _("reviews"))
 
 
 @admin.register(Document)
@@ -36,8 +47,14 @@ class ArticleAdmin(ImportableArchiveAdmin):
     resource_classes = [ArticleResource]
     date_hierarchy = "date"
     list_display = ["title", "publication", "date", "byline", "language", "status"]
-    list_filter = ["status", "publication", "language"]
-    list_select_related = ["publication"]
+    # By publication: the links of the publication list (PublicationAdmin).
+    list_filter = ["status", "language"]
+    # Ends in pk, so that the admin adds no "-pk" of its own: read in the
+    # order of the index article_newest_first, with no sort of every row.
+    ordering = ["-date", "title", "pk"]
+    # No join: SQLite would start from publications and sort every article.
+    # The page's publications come in one more query (PrefetchingChangeList).
+    list_select_related = ()
     search_fields = ["title", "byline", "text", "publication__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["publication", "authors", "films", "people", "via"]
@@ -50,6 +67,16 @@ class ArticleAdmin(ImportableArchiveAdmin):
         (_("Provenance"), {"fields": ["via", "source_line", "provenance_note"]}),
         PUBLISHING_FIELDSET,
     ]
+
+    def get_changelist(self, request, **kwargs):
+        return PrefetchingChangeList
+
+
+class PrefetchingChangeList(ChangeList):
+    """The article list's page of rows, then their publications: no join."""
+
+    def apply_select_related(self, queryset):
+        return queryset.prefetch_related("publication")
 
 
 @admin.register(Review)
@@ -66,7 +93,8 @@ class ReviewAdmin(ArchiveAdmin):
         "rating_as_published",
         "status",
     ]
-    list_filter = ["status", "publication", "language"]
+    # By publication: the links of the publication list (PublicationAdmin).
+    list_filter = ["status", "language"]
     list_select_related = ["film", "publication", "author"]
     search_fields = ["title", "byline", "text", "film__title", "publication__name", "author__name"]
     prepopulated_fields = {"slug": ["title"]}

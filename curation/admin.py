@@ -5,10 +5,14 @@ filtered changelist. Nothing is registered here.
 """
 
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 
 from curation.conflicts import ConflictMixin
-from curation.forms import UniqueRowsInlineFormSet
+from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
 from curation.imports import EXPORT_FORMATS, RowReportImportMixin
 from curation.publishing import PublishingMixin
@@ -30,5 +34,69 @@ class InlineBase:
     formfield_overrides = URL_FIELDS
 
 
+class BoundedInlineBase(InlineBase):
+    """
+    An inline for rows a parent may have thousands of: the form edits the
+    first `rows_shown` (BoundedInlineFormSet) and the parent's admin links to
+    the changelist of them all (see `rows_elsewhere`).
+    """
+
+    formset = BoundedInlineFormSet
+    rows_shown = 10
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.max_shown = self.rows_shown
+        return formset
+
+
 class ImportableArchiveAdmin(RowReportImportMixin, ArchiveAdmin):
     """An archive admin that also imports CSV and JSON files."""
+
+
+def changelist_filtered_by(model, field_name, parent):
+    """The address of `model`'s changelist of the rows whose `field_name` is `parent`."""
+    address = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    return f"{address}?{field_name}__id__exact={parent.pk}"
+
+
+def filtered_list_link(model, field_name, parent, label):
+    """A link to `model`'s changelist filtered by `parent` (no count: no query)."""
+    return format_html(
+        '<a href="{}">{}</a>', changelist_filtered_by(model, field_name, parent), label
+    )
+
+
+def rows_elsewhere(parent, inlines):
+    """
+    For each bounded inline of `parent`'s form: how many rows the parent has,
+    how many the form shows, and a link to the changelist of them all,
+    filtered by the parent (the changelist must filter by it: list_filter).
+    """
+    if parent is None or parent.pk is None:
+        return "—"
+    items = []
+    for inline in inlines:
+        model = inline.model
+        field = next(
+            field
+            for field in model._meta.fields
+            if field.is_relation and field.related_model is type(parent)
+        )
+        total = model._default_manager.filter(**{field.name: parent}).count()
+        items.append(
+            (
+                changelist_filtered_by(model, field.name, parent),
+                capfirst(model._meta.verbose_name_plural),
+                ngettext(
+                    "%(total)s row, the first %(shown)s on this form",
+                    "%(total)s rows, the first %(shown)s on this form",
+                    total,
+                )
+                % {"total": total, "shown": min(total, inline.rows_shown)},
+            )
+        )
+    return format_html(
+        '<ul class="rows-elsewhere">{}</ul>',
+        format_html_join("", '<li><a href="{}">{}</a>: {}</li>', items),
+    )

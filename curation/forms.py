@@ -83,3 +83,51 @@ class UniqueRowsInlineFormSet(BaseInlineFormSet):
                 value = form.initial[field.name]
             values.append(value)
         return None if None in values else tuple(values)
+
+
+class BoundedInlineFormSet(UniqueRowsInlineFormSet):
+    """
+    An inline that edits only the parent's first `max_shown` rows, in the
+    model's order, so that a parent with thousands of rows still draws and
+    posts a short form; the other rows are edited on their own changelist.
+
+    A new or changed row is checked against the rows not shown as well (one
+    query for each such row and constraint), so that a collision with a row
+    the curator cannot see is a form error, not a database error.
+    """
+
+    max_shown = None
+
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            queryset = super().get_queryset()
+            self._queryset = queryset if self.max_shown is None else queryset[: self.max_shown]
+        return self._queryset
+
+    def clean(self):
+        super().clean()
+        if self.max_shown is None or self.instance.pk is None:
+            return
+        shown = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        for form in self.forms:
+            if self._should_delete_form(form) or not form.is_valid() or not form.has_changed():
+                continue
+            for constraint in self.model._meta.constraints:
+                if isinstance(constraint, UniqueConstraint) and constraint.fields:
+                    self.check_unique_against_hidden_rows(constraint, form, shown)
+
+    def check_unique_against_hidden_rows(self, constraint, form, shown):
+        values = {
+            field.attname: getattr(form.instance, field.attname)
+            for field in (self.model._meta.get_field(name) for name in constraint.fields)
+            if field.name != self.fk.name
+        }
+        if None in values.values():
+            return
+        hidden = self.model._default_manager.filter(**{self.fk.name: self.instance}).exclude(
+            pk__in=shown
+        )
+        if constraint.condition is not None:
+            hidden = hidden.filter(constraint.condition)
+        if hidden.filter(**values).exists():
+            form.add_error(None, constraint.get_violation_error_message())

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from curation.admin import ArchiveAdmin, InlineBase
+from curation.admin import ArchiveAdmin, BoundedInlineBase, InlineBase, rows_elsewhere
 from curation.conflicts import ConflictCheckedForm
 from curation.publishing import PUBLISHING_FIELDSET
 from films.forms import ArchiveImageForm
@@ -53,7 +53,7 @@ class FilmLinkInline(SourcedInlineBase, admin.TabularInline):
     autocomplete_fields = SOURCES
 
 
-class CreditInline(SourcedInlineBase, admin.TabularInline):
+class CreditInline(SourcedInlineBase, BoundedInlineBase, admin.TabularInline):
     model = Credit
     fields = ["person", "role", "character", "billing_order", "credited_as", "note", *SOURCES]
     autocomplete_fields = ["person", "credited_as", *SOURCES]
@@ -63,7 +63,7 @@ class CreditInline(SourcedInlineBase, admin.TabularInline):
         return super().get_queryset(request).select_related("person")
 
 
-class CompanyCreditInline(SourcedInlineBase, admin.TabularInline):
+class CompanyCreditInline(SourcedInlineBase, BoundedInlineBase, admin.TabularInline):
     model = CompanyCredit
     fields = ["company", "role", "note", *SOURCES]
     autocomplete_fields = ["company", *SOURCES]
@@ -72,7 +72,7 @@ class CompanyCreditInline(SourcedInlineBase, admin.TabularInline):
         return super().get_queryset(request).select_related("company")
 
 
-class TrackInline(InlineBase, admin.TabularInline):
+class TrackInline(BoundedInlineBase, admin.TabularInline):
     model = Track
     fields = ["position", "title", "transliteration", "translation", "length", "source", "note"]
     autocomplete_fields = ["source"]
@@ -113,7 +113,7 @@ class FilmImageInline(ImageInlineBase, admin.StackedInline):
     ]
 
 
-class ClaimInline(InlineBase, admin.StackedInline):
+class ClaimInline(BoundedInlineBase, admin.StackedInline):
     model = Claim
     fields = [
         ("fact", "rank"),
@@ -140,7 +140,7 @@ class FilmAdmin(ArchiveAdmin):
     search_fields = ["title", "original_title", "titles__title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["synopsis_source"]
-    readonly_fields = ["created", "updated"]
+    readonly_fields = ["created", "updated", "long_lists"]
     fieldsets = [
         (
             None,
@@ -154,8 +154,12 @@ class FilmAdmin(ArchiveAdmin):
             },
         ),
         (_("Text"), {"fields": ["tagline", "synopsis", "synopsis_source"]}),
+        (_("Long lists"), {"fields": ["long_lists"]}),
         PUBLISHING_FIELDSET,
     ]
+    # The inlines a film may have thousands of rows in: the form edits the
+    # first rows_shown of each, their changelists all of them.
+    long_inlines = [CreditInline, CompanyCreditInline, TrackInline, ClaimInline]
     inlines = [
         FilmTitleInline,
         FilmLinkInline,
@@ -165,6 +169,10 @@ class FilmAdmin(ArchiveAdmin):
         ClaimInline,
         FilmImageInline,
     ]
+
+    @admin.display(description=_("all rows"))
+    def long_lists(self, film):
+        return rows_elsewhere(film, self.long_inlines)
 
 
 @admin.register(FilmTitle)

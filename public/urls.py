@@ -14,6 +14,7 @@ from public.views import films, press, search
 urlpatterns = [
     path("", films.HomeView.as_view(), name="home"),
     path("films/<slug:slug>/", films.FilmDetailView.as_view(), name="film_detail"),
+    path("films/<slug:slug>/cast/", films.FilmCastView.as_view(), name="film_cast"),
     path("people/<slug:slug>/", films.PersonDetailView.as_view(), name="person_detail"),
     path("press/", press.article_list, name="article_list"),
     path("press/<slug:slug>/", press.ArticleDetailView.as_view(), name="article_detail"),

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 # The seed entry each parametrised page shows; a page missing here fails.
 SEED_SLUGS = {
     "film_detail": "crossing",
+    "film_cast": "crossing",
     "person_detail": "kim-tae-kyun",
     "article_detail": "nkorean-refugees-film-strikes-chord-at-us-screening",
     "review_detail": "crossing-review",

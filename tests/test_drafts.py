@@ -170,6 +170,7 @@ def test_draft_review_is_missing_from_lists_and_the_film_page(client):
 # (shell-style wildcards allowed).
 DETAIL_PAGES = {
     "film_detail": "film",
+    "film_cast": "film",
     "film_press_feed*": "film",
     "person_detail": "person",
     "article_detail": "article",

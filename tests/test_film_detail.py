@@ -7,7 +7,7 @@ import pytest
 
 from films.models import Role, TrackRole
 from public.templatetags.archive import track_length
-from public.views.films import LIST_SHOWN
+from public.views.films import CREDITS_SHOWN, LIST_SHOWN
 from tests.factories import (
     film_with_rows,
     make_credit,
@@ -214,15 +214,18 @@ def test_unknown_film_is_404(client):
 @pytest.mark.parametrize("count", [1, 50])
 def test_film_page_query_count_does_not_grow_with_rows(client, django_assert_num_queries, count):
     film = film_with_rows(count)
-    # 1. the film, with its synopsis source and that article's publication
-    # 2. images  3. titles  4. claims with their sources  5. credits with their
-    # people  6. company credits with companies  7. tracks with their listing
-    # document  8. track credits with their people  9. links  10. latest press
-    # 11. reviews  12. the largest publications and 13. press per month and
-    # publication, for the coverage chart
+    # 1. the film, with its synopsis source and that article's publication and
+    # the counts of its reviews and credits  2. images  3. titles  4. claims with
+    # their sources  5. the first CREDITS_SHOWN credits of each department with
+    # their people  6. company credits with companies  7. tracks with their
+    # listing document  8. track credits with their people  9. links  10. reviews
+    # 11. latest press  12. the largest publications and 13. press per month
+    # and publication, for the coverage chart
     with django_assert_num_queries(13):
         response = client.get(film.get_absolute_url())
-    assert len(response.context["cast"]) == count
+    # The top-billed cast and crew, with the count of all the credits.
+    assert len(response.context["cast"]) == min(count, CREDITS_SHOWN)
+    assert response.context["credits_hidden"] == 2 * count - 2 * min(count, CREDITS_SHOWN)
     assert len(response.context["tracks"]) == count
     # The newest LIST_SHOWN reviews, with the count of them all.
     assert len(response.context["film"].visible_reviews) == min(count, LIST_SHOWN)

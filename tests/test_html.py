@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("/", 200),
     ("/films/crossing/", 200),
+    ("/films/crossing/cast/", 200),
     ("/people/kim-tae-kyun/", 200),
     ("/people/kim-tae-seong/", 200),
     ("/press/", 200),

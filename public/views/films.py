@@ -1,7 +1,18 @@
 from itertools import groupby
 
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Document, Review
@@ -26,10 +37,17 @@ from films.models import (
 )
 from public.timeline import coverage_timeline
 from public.views.old_slugs import OldSlugRedirectMixin
+from public.views.press import paginate
 
 LATEST_PRESS = 5
 # The cast the film page's header names; the rest follow in the cast list.
 TOP_BILLED = 3
+
+# The film page shows this many credits of each department, the cast in
+# billing order, and links to the full cast and crew page for the rest.
+CREDITS_SHOWN = 20
+# The full cast and crew page lists this many credits a page.
+CAST_PER_PAGE = 100
 
 # The film and person pages show this many reviews and mentions, the newest,
 # and link to the list of them all (/reviews/?film=, /press/?person=).
@@ -46,6 +64,44 @@ def published_count(queryset, field):
         .values("total")
     )
     return Coalesce(Subquery(counted), 0)
+
+
+def credit_order():
+    """Departments in their declared order, then billing order, role and name."""
+    return [
+        Case(
+            *(
+                When(department=department, then=Value(index))
+                for department, index in DEPARTMENT_ORDER.items()
+            ),
+            default=Value(len(DEPARTMENT_ORDER)),
+            output_field=IntegerField(),
+        ),
+        F("billing_order").asc(nulls_last=True),
+        "role",
+        "person__name",
+        "pk",
+    ]
+
+
+def shown_credits():
+    """
+    The film page's credits: the first CREDITS_SHOWN of each department
+    (the cast is one) in credit_order(), numbered by a window function so
+    that one query bounds every department.
+    """
+    order = credit_order()[1:]
+    return (
+        Credit.objects.published()
+        .select_related("person", "credited_as")
+        .annotate(
+            department_rank=Window(
+                RowNumber(), partition_by=[F("film_id"), F("department")], order_by=order
+            )
+        )
+        .filter(department_rank__lte=CREDITS_SHOWN)
+        .order_by(*order)
+    )
 
 
 def published_sources():
@@ -145,17 +201,14 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
             Film.objects.published()
             .with_titles_and_links()
             .select_related("synopsis_source__publication")
-            .annotate(reviews_total=published_count(Review.objects.published(), "film"))
+            .annotate(
+                reviews_total=published_count(Review.objects.published(), "film"),
+                credits_total=published_count(Credit.objects.published(), "film"),
+            )
             .prefetch_related(
                 "images",
                 Prefetch("claims", queryset=visible_claims(), to_attr="visible_claims"),
-                Prefetch(
-                    "credits",
-                    queryset=Credit.objects.published()
-                    .select_related("person", "credited_as")
-                    .order_by(F("billing_order").asc(nulls_last=True), "role", "person__name"),
-                    to_attr="visible_credits",
-                ),
+                Prefetch("credits", queryset=shown_credits(), to_attr="visible_credits"),
                 Prefetch(
                     "company_credits",
                     queryset=CompanyCredit.objects.select_related("company"),
@@ -165,13 +218,6 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
                     "tracks",
                     queryset=Track.objects.with_credits().select_related("source__parent"),
                     to_attr="track_rows",
-                ),
-                Prefetch(
-                    "articles",
-                    queryset=Article.objects.published()
-                    .select_related("publication")
-                    .order_by("-date", "title")[:LATEST_PRESS],
-                    to_attr="latest_press",
                 ),
                 Prefetch(
                     "reviews",
@@ -198,6 +244,12 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
         if synopsis_source and not synopsis_source.is_published:
             synopsis_source = None
         facts = group_claims(film.visible_claims)
+        press = Article.objects.published().filter(films=film)
+        # A plain LIMIT rather than a sliced prefetch, which numbers every
+        # article about the film with a window function before keeping five.
+        film.latest_press = list(
+            press.select_related("publication").order_by("-date", "title")[:LATEST_PRESS]
+        )
         return super().get_context_data(
             titles=sorted(film.title_rows, key=lambda row: enum_position(TitleKind)(row.kind)),
             facts=facts,
@@ -211,6 +263,7 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
             ],
             top_cast=cast[:TOP_BILLED],
             cast=cast,
+            credits_hidden=film.credits_total - len(film.visible_credits),
             crew=[
                 (Department(department).label, list(credits))
                 for department, credits in groupby(crew, key=lambda credit: credit.department)
@@ -221,9 +274,39 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
             track_source=track_sources.pop() if len(track_sources) == 1 else None,
             synopsis_source=synopsis_source,
             # One grouped query over all the film's press, skipped when it has none.
-            timeline=coverage_timeline(Article.objects.published().filter(films=film))
-            if film.latest_press
-            else None,
+            timeline=coverage_timeline(press) if film.latest_press else None,
+            **kwargs,
+        )
+
+
+class FilmCastView(OldSlugRedirectMixin, DetailView):
+    """
+    /films/<slug>/cast/: every published credit of the film, cast first and
+    then the crew by department, CAST_PER_PAGE a page.
+    """
+
+    template_name = "films/film_cast.html"
+    context_object_name = "film"
+    url_name = "film_cast"
+
+    def get_queryset(self):
+        return Film.objects.published()
+
+    def get_context_data(self, **kwargs):
+        credits = (
+            Credit.objects.published()
+            .filter(film=self.object)
+            .select_related("person", "credited_as")
+            .order_by(*credit_order())
+        )
+        page, page_problem = paginate(self.request, credits, per_page=CAST_PER_PAGE)
+        return super().get_context_data(
+            page_obj=page,
+            problems=[{"message": page_problem}] if page_problem else [],
+            departments=[
+                (Department(department).label, department, list(rows))
+                for department, rows in groupby(page, key=lambda credit: credit.department)
+            ],
             **kwargs,
         )
 

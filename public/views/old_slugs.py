@@ -1,4 +1,5 @@
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 
 from core.models import OldSlug
 
@@ -8,8 +9,11 @@ class OldSlugRedirectMixin:
     A detail view whose entry answers at its old slugs too: when no entry
     holds the slug now, the entry that once held it redirects permanently to
     its current address, in the page's language, keeping the query string.
-    An entry holding the slug today always wins.
+    An entry holding the slug today always wins. A page of an entry other
+    than its main one names its URL in `url_name`.
     """
+
+    url_name = None
 
     def get(self, request, *args, **kwargs):
         try:
@@ -20,6 +24,9 @@ class OldSlugRedirectMixin:
             if entry is None:
                 raise
             query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(
-                entry.get_absolute_url() + (f"?{query}" if query else "")
+            address = (
+                reverse(self.url_name, args=[entry.slug])
+                if self.url_name
+                else entry.get_absolute_url()
             )
+            return HttpResponsePermanentRedirect(address + (f"?{query}" if query else ""))

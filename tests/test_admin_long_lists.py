@@ -1,0 +1,117 @@
+"""
+A film's change form edits the first rows of its long inlines (credits,
+company credits, tracks, claims) and links to the changelist of them all,
+filtered by the film; the article and review lists filter by publication from
+links on the publication list rather than a filter that draws every publication.
+"""
+
+import pytest
+
+from articles.models import Article, Review
+from curation.admin import BoundedInlineBase
+from films.models import Credit, Film, Role, Track
+from tests.admin_forms import posted_back
+from tests.factories import (
+    admin_url,
+    make_article,
+    make_credit,
+    make_film,
+    make_person,
+    make_publication,
+    make_track,
+)
+
+pytestmark = pytest.mark.django_db
+
+SHOWN = BoundedInlineBase.rows_shown
+
+
+def film_with_cast(count):
+    film = make_film()
+    for n in range(1, count + 1):
+        make_credit(
+            film=film,
+            person=make_person(name=f"Actor {n:03}"),
+            role=Role.ACTOR,
+            character=f"Character {n:03}",
+            billing_order=n,
+        )
+    return film
+
+
+def inline(response, prefix):
+    return next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == prefix
+    )
+
+
+def test_film_form_edits_the_first_rows_and_links_to_all_of_them(admin_client):
+    film = film_with_cast(SHOWN + 3)
+    response = admin_client.get(admin_url(Film, "change", film.pk))
+    credits = inline(response, "credits")
+    assert [form.instance.billing_order for form in credits.initial_forms] == list(
+        range(1, SHOWN + 1)
+    )
+    html = response.content.decode()
+    assert f'href="/admin/films/credit/?film__id__exact={film.pk}"' in html
+    assert f"{SHOWN + 3} rows, the first {SHOWN} on this form" in html
+    assert f'href="/admin/films/track/?film__id__exact={film.pk}"' in html
+
+
+def test_saving_the_film_form_keeps_the_rows_it_does_not_show(admin_client):
+    film = film_with_cast(SHOWN + 3)
+    url = admin_url(Film, "change", film.pk)
+    data = posted_back(admin_client.get(url), **{"credits-0-character": "Renamed"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    assert Credit.objects.filter(film=film).count() == SHOWN + 3
+    assert Credit.objects.get(film=film, billing_order=1).character == "Renamed"
+
+
+def test_new_row_that_collides_with_a_row_not_shown_is_a_form_error(admin_client):
+    film = film_with_cast(SHOWN + 3)
+    url = admin_url(Film, "change", film.pk)
+    data = posted_back(admin_client.get(url))
+    data.update(
+        {
+            "credits-TOTAL_FORMS": str(SHOWN + 1),
+            f"credits-{SHOWN}-person": str(make_person().pk),
+            f"credits-{SHOWN}-role": Role.ACTOR,
+            f"credits-{SHOWN}-character": "Newcomer",
+            f"credits-{SHOWN}-billing_order": str(SHOWN + 2),
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Another cast member of this film has this billing order." in (response.content.decode())
+    assert Credit.objects.filter(film=film).count() == SHOWN + 3
+
+
+def test_credit_and_track_lists_filter_by_film(admin_client):
+    film, other = film_with_cast(2), film_with_cast(1)
+    make_track(film=film, position=1, title="Theme")
+    make_track(film=other, position=1, title="Other theme")
+    credits = admin_client.get(admin_url(Credit, "changelist"), {"film__id__exact": film.pk})
+    assert {credit.film for credit in credits.context["cl"].result_list} == {film}
+    tracks = admin_client.get(admin_url(Track, "changelist"), {"film__id__exact": film.pk})
+    assert [track.title for track in tracks.context["cl"].result_list] == ["Theme"]
+
+
+def test_article_and_review_lists_filter_by_publication_from_the_publication_list(
+    admin_client,
+):
+    publication, other = make_publication(name="Chosun"), make_publication(name="Herald")
+    make_article(publication=publication, title="Kept")
+    make_article(publication=other, title="Left out")
+    listing = admin_client.get(admin_url(publication._meta.model, "changelist")).content.decode()
+    articles_link = f"/admin/articles/article/?publication__id__exact={publication.pk}"
+    assert f'href="{articles_link}"' in listing
+    assert f'href="/admin/articles/review/?publication__id__exact={publication.pk}"' in listing
+    response = admin_client.get(articles_link)
+    assert [article.title for article in response.context["cl"].result_list] == ["Kept"]
+    # No filter that lists every publication: the side panel names none.
+    assert "Herald" not in response.content.decode().split('id="changelist-filter"')[-1]
+    assert admin_client.get(admin_url(Review, "changelist")).status_code == 200
+    assert Article.objects.count() == 2
