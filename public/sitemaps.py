@@ -66,9 +66,11 @@ class ListPagesSitemap(LanguagesSitemap):
 class EntrySitemap(LanguagesSitemap):
     """Published entries; each page's address is its get_absolute_url."""
 
-    # Addresses a section page lists (an entry gives one per language); the
-    # protocol allows 50,000 a file.
-    limit = 10_000
+    # Addresses a section page lists (an entry gives one per language, each
+    # with its alternates); the protocol allows 50,000 a file, but at 10,000 a
+    # page took 2 to 3.5 s and 37 MB to write (bench/RESULTS.md): 2,000 keeps
+    # each well inside a second and a few MB.
+    limit = 2_000
     # The columns get_absolute_url and lastmod read.
     columns = ("pk", "slug", "updated")
 
