@@ -39,7 +39,7 @@ serve: $(VENV)/.installed
 		--access-logfile - --no-control-socket --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Two workers: the machines this runs on have two cores. `make test` leaves out the
-# tests marked slow (minutes each); `make test-all` runs them too, as CI does.
+# tests marked slow (live multi-process servers); `make test-all` runs them too, as CI does.
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2 -m "not slow"
 

@@ -24,15 +24,21 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def server_ports(first, last):
-    """The ports from CROSSING_TEST_PORTS ("first-last"), or else `first` to `last`."""
+def server_ports(first, last, half):
+    """
+    `first` to `last`; or, where CROSSING_TEST_PORTS ("first-last") is set, its
+    lower (`half` 0) or upper (`half` 1) half: make serve's tests take the one,
+    gunicorn's the other, as the default ranges keep them apart.
+    """
     given = os.environ.get("CROSSING_TEST_PORTS", "")
-    if given:
-        first, last = (int(end) for end in given.split("-"))
-    return range(first, last + 1)
+    if not given:
+        return range(first, last + 1)
+    low, high = (int(end) for end in given.split("-"))
+    middle = (low + high + 1) // 2
+    return range(middle, high + 1) if half else range(low, middle)
 
 
-PORTS = server_ports(8121, 8140)
+PORTS = server_ports(8121, 8140, half=1)
 SECRET_KEY = "live-server-test-key"
 
 

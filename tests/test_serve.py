@@ -82,7 +82,7 @@ def test_check_deploy_is_silent_with_the_production_environment():
 def free_port():
     # Each xdist worker looks in its own half of the range, so two never race for a port.
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
-    ports = server_ports(8101, 8118)
+    ports = server_ports(8101, 8118, half=0)
     half = len(ports) // 2
     mine = ports[half:] if worker % 2 else ports[:half]
     first, last = mine[0], mine[-1]
