@@ -262,12 +262,9 @@ class CitationLinksSerializer(serializers.Serializer):
     csl_json = serializers.URLField()
 
 
-class ArticleSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
-    api_url = api_url("api:article-detail")
-    publication = PublicationReferenceSerializer()
-    authors = PersonReferenceSerializer(many=True, source="visible_authors")
-    original_url = serializers.URLField(source="url", allow_blank=True)
+class ShownTextSerializer(serializers.Serializer):
+    """The text of an article or review as far as its rights allow (RightsControlled)."""
+
     text = serializers.CharField(
         source="public_text",
         help_text="The text as far as the archive may show it (see text_rights); "
@@ -280,6 +277,14 @@ class ArticleSerializer(serializers.ModelSerializer):
     text_is_shortened = serializers.BooleanField(
         help_text="True when `text` is less than the whole text."
     )
+
+
+class ArticleSerializer(ShownTextSerializer, serializers.ModelSerializer):
+    url = PageUrlField()
+    api_url = api_url("api:article-detail")
+    publication = PublicationReferenceSerializer()
+    authors = PersonReferenceSerializer(many=True, source="visible_authors")
+    original_url = serializers.URLField(source="url", allow_blank=True)
     films = FilmReferenceSerializer(many=True, source="visible_films")
     people = PersonReferenceSerializer(many=True, source="visible_people")
     citations = serializers.SerializerMethodField()
@@ -315,25 +320,13 @@ class ArticleSerializer(serializers.ModelSerializer):
         }
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class ReviewSerializer(ShownTextSerializer, serializers.ModelSerializer):
     url = PageUrlField()
     api_url = api_url("api:review-detail")
     film = FilmReferenceSerializer()
     publication = PublicationReferenceSerializer(allow_null=True)
     critic = serializers.SerializerMethodField()
     original_url = serializers.URLField(source="url", allow_blank=True)
-    text = serializers.CharField(
-        source="public_text",
-        help_text="The text as far as the archive may show it (see text_rights); "
-        "empty when only the citation may be shown.",
-    )
-    text_rights = serializers.ChoiceField(
-        choices=TextRights.choices,
-        help_text="What the archive may show: the full text, an excerpt, or the citation only.",
-    )
-    text_is_shortened = serializers.BooleanField(
-        help_text="True when `text` is less than the whole text."
-    )
     rating = serializers.DecimalField(
         max_digits=6, decimal_places=2, coerce_to_string=False, allow_null=True
     )
