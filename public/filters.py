@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Publication, Review
 from core.models import LanguageCode
 from films.models import Film, Person
-from search.engine import first_matching_ids
+from search.engine import first_matching_ids, in_list
 from search.models import Kind
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -193,7 +193,7 @@ class PressFilterSet(django_filters.FilterSet):
         """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
         ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP)
-        return queryset.filter(pk__in=ids)
+        return queryset.filter(pk__in=in_list(ids))
 
     def filter_ordering(self, queryset, name, value):
         choices = REVIEW_ORDERINGS if queryset.model is Review else ORDERINGS
@@ -224,7 +224,7 @@ class PressFilterSet(django_filters.FilterSet):
     def match_notice(self):
         """
         Shown with the list, not an error: the search matched more than
-        MATCH_CAP entries and the list holds the last added of them. None otherwise.
+        MATCH_CAP entries and the list holds the last added or changed of them. None otherwise.
         """
         self.qs  # noqa: B018 (filtering is what finds out whether the match was capped)
         if not self.too_many_matches:
@@ -232,7 +232,8 @@ class PressFilterSet(django_filters.FilterSet):
         query = self.form.cleaned_data["q"]
         return {
             "message": _(
-                "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added last. "
+                "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added or changed "
+                "last. "
                 "Add a word or a filter to narrow the search."
             )
             % {"q": query, "cap": f"{MATCH_CAP:,}"},

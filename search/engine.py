@@ -19,14 +19,18 @@ to be found in it by chance: a folded query of TEXT_MIN characters
 or more, or Hangul), a key of TEXT_KEY_MIN letters inside the text's key
 (Terms.searches_text, Terms.text_keys). score() orders the answers.
 
-These are LIKE conditions on lower-case folded text and keys, which SQLite and
-PostgreSQL answer alike; tests/test_search.py holds both to one table of
-queries and their hits. On PostgreSQL the trigram and array indexes of
-migration 0001 serve the same conditions; only the one- and two-syllable
+These are needles() inside columns of lower-case folded text and keys, which
+SQLite and PostgreSQL answer alike; tests/test_search.py holds both to one table
+of queries and their hits. On PostgreSQL the trigram and array indexes of
+migration 0001 serve them as LIKE conditions; only the one- and two-syllable
 Hangul queries get an extra condition there (implied by the one it stands
-beside) that lets the array index find them.
+beside) that lets the array index find them. SQLite reads them from the FTS5
+trigram table of search/text_index.py, and scans only for needles shorter than
+a trigram. A search reads at most MATCH_LIMIT matching entries a needle, the
+last indexed first (last_matching()): a common word costs no more than a rare one.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
@@ -47,12 +51,18 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Publication, Review
 from crossing_archive.lib.search import Excerpt, Score, Terms, locate
 from films.models import Credit, Film, NameKind, Person, Track
+from search import text_index
 from search.models import Kind, SearchEntry
+
+# A search reads at most about this many matching entries for each thing it looks for
+# (the last indexed), and says so when there were more.
+MATCH_LIMIT = 2_000
 
 
 def any_of(conditions):
@@ -76,39 +86,37 @@ class HasHangulGram(Func):
         return sql, (*grams_params, *gram_params)
 
 
-def contains(column, terms):
-    """The folded query inside a folded column, by the Hangul grams index where it helps."""
-    condition = Q(**{f"{column}__contains": terms.folded})
-    if terms.hangul_gram and connection.vendor == "postgresql":
+def needles(terms):
+    """
+    What answers the query, as (column, needle) pairs: an entry answers when one of
+    its columns holds one of its needles. Names and titles: the folded query inside,
+    or a key at a key's start (a long key anywhere in one). Running text: a long
+    enough folded query inside it, or a name's key inside its key. A name leaves the
+    body columns empty and running text the name columns, so no pair needs to say
+    which rows it is for.
+    """
+    found = [("folded", terms.folded)]
+    found += [("keys", f" {key}") for key in terms.short_keys]
+    found += [("keys", key) for key in terms.long_keys]
+    if terms.searches_text:
+        found.append(("body_folded", terms.folded))
+    found += [("body_keys", key) for key in terms.text_keys]
+    return found
+
+
+def holds(column, needle, terms):
+    """The condition that `column` holds `needle`; on PostgreSQL, by the Hangul grams
+    index where that helps (one- and two-syllable queries, which trigrams cannot find)."""
+    condition = Q(**{f"{column}__contains": needle})
+    if needle == terms.folded and terms.hangul_gram and connection.vendor == "postgresql":
         return Q(HasHangulGram(terms.hangul_gram)) & condition
     return condition
 
 
-def name_condition(terms):
-    """Names and titles that answer the query: the folded query inside, or a key at a key's
-    start (a long key anywhere in one)."""
-    conditions = [contains("folded", terms)]
-    conditions += [Q(keys__contains=f" {key}") for key in terms.short_keys]
-    conditions += [Q(keys__contains=key) for key in terms.long_keys]
-    return any_of(conditions)
-
-
-def text_condition(terms):
-    """Running text that answers the query: a long enough folded query inside it, or a
-    name's key inside its key."""
-    conditions = [Q(body_keys__contains=key) for key in terms.text_keys]
-    if terms.searches_text:
-        conditions.insert(0, contains("body_folded", terms))
-    return any_of(conditions)
-
-
 def match_condition(terms):
-    """
-    Either kind of entry that answers the query. A name leaves the body columns
-    empty and running text the name columns, so neither condition needs to
-    say which rows it is for, and PostgreSQL serves each from its own indexes.
-    """
-    return any_of(filter(None, [name_condition(terms), text_condition(terms)]))
+    """The entries that answer the query, as a condition (each database serves it from
+    its indexes on PostgreSQL, by reading every entry on SQLite)."""
+    return any_of(holds(column, needle, terms) for column, needle in needles(terms))
 
 
 def score(terms):
@@ -171,18 +179,63 @@ def visible_condition(kinds):
     return any_of(conditions)
 
 
+def last_matching(terms, limit, kind=None):
+    """
+    The entries that answer the query, the last indexed first: [(entry id, object
+    id)], and whether more matched. One query, which reads at most `limit` entries
+    (names and titles first); SQLite answers it from its text index where it can
+    (search.text_index), `limit` for each needle, and stops reading at the limit, so
+    that a common word costs no more than a rare one.
+    """
+    found = needles(terms)
+    if text_index.available(connection) and text_index.serves(found):
+        sql, params = text_index.entries_sql(found, limit + 1, kind)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        read = defaultdict(int)
+        for number, _, _ in rows:
+            read[number] += 1
+        more = any(count > limit for count in read.values())
+        entries = {pk: object_id for _, pk, object_id in rows}
+    else:
+        # Names and titles before running text, so that a common word's many texts
+        # never crowd out the few names it is in.
+        entries = SearchEntry.objects.filter(match_condition(terms))
+        if kind is not None:
+            entries = entries.filter(kind=kind)
+        rows = entries.order_by("body", "-pk").values_list("pk", "object_id")[: limit + 1]
+        entries = dict(rows)
+        more = len(entries) > limit
+    return sorted(entries.items(), reverse=True), more
+
+
+def in_list(ids):
+    """`pk IN` a list of any length, as one parameter (a list this long would pass the
+    databases' limits on parameters as one each)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
+
+
 def matching_entries(terms, kinds=tuple(Kind)):
-    """The entries of visible objects of these kinds that answer the query."""
+    """
+    The entries of visible objects of these kinds that answer the query, of the
+    MATCH_LIMIT or so last indexed: (queryset, whether more matched).
+    """
     if not terms:
-        return SearchEntry.objects.none()
-    return SearchEntry.objects.filter(match_condition(terms)).filter(visible_condition(kinds))
+        return SearchEntry.objects.none(), False
+    entries, more = last_matching(terms, MATCH_LIMIT)
+    if not entries:
+        return SearchEntry.objects.none(), False
+    pks = in_list(pk for pk, _ in entries)
+    return SearchEntry.objects.filter(pk__in=pks).filter(visible_condition(kinds)), more
 
 
 def matching_ids(kind, query):
     """
     The ids of the objects of `kind` that answer the query, as a subquery (no
-    query of its own): how /press/ and /reviews/ filter by `q`. Visibility is
-    left to the list's own queryset.
+    query of its own). Visibility is left to the caller's own queryset.
     """
     terms = Terms.parse(query)
     if not terms:
@@ -192,24 +245,18 @@ def matching_ids(kind, query):
 
 def first_matching_ids(kind, query, limit):
     """
-    The ids of at most `limit` objects of `kind` that answer the query, the
-    last added first, as a list: one query, run once, so that a list's count,
-    chart and page reuse it instead of matching three times. Walking the
-    index searchentry_object backwards, a common word stops at the limit
-    instead of matching every entry. Returns (ids, whether more matched).
+    The ids of at most `limit` objects of `kind` that answer the query, the last
+    indexed first, as a list: one query, run once, so that a list's count, chart
+    and page reuse it instead of matching three times. Returns (ids, whether more
+    matched).
     """
     terms = Terms.parse(query)
     if not terms:
         return [], False
-    entries = (
-        SearchEntry.objects.filter(kind=kind)
-        .filter(match_condition(terms))
-        .order_by("-kind", "-object_id")
-        .values_list("object_id", flat=True)
-    )
-    # An object has a few entries (title, text): read enough rows for `limit` objects.
-    ids = list(dict.fromkeys(entries[: limit * 3 + 1]))
-    return ids[:limit], len(ids) > limit
+    # Each needle is of one column, where an object has one entry or a few (name forms).
+    entries, more = last_matching(terms, limit, kind=kind)
+    ids = list(dict.fromkeys(object_id for _, object_id in entries))
+    return ids[:limit], more or len(ids) > limit
 
 
 # ---------------------------------------------------------------------------
@@ -266,15 +313,18 @@ class Search:
     """
     One search: its counts by kind and, sliced, its results best first,
     grouped by kind. Sized and sliceable, so public.views.press.paginate() pages
-    it like a queryset. Queries: the counts (one), then for a page of results
-    the best entry of each object on it (one) and the objects of each kind on
-    the page (one per kind).
+    it like a queryset. Queries: the matching entries (one, at most about
+    MATCH_LIMIT for each needle: `more` says whether there were more, and the
+    counts are then of those), the counts (one), then for a page of results the
+    best entry of each object on it (one) and the objects of each kind on the
+    page (one per kind).
     """
 
     def __init__(self, query, kind=None):
         self.terms = Terms.parse(query)
         self.kind = kind
-        self.all_entries = matching_entries(self.terms)
+        self.limit = MATCH_LIMIT
+        self.all_entries, self.more = matching_entries(self.terms)
         self.entries = self.all_entries if kind is None else self.all_entries.filter(kind=kind)
         self._counts = None
 

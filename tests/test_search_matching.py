@@ -12,8 +12,11 @@ article's title and publication fold to nothing, so only its text answers.
 import unicodedata
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from crossing_archive.lib.search import Score
+from search import text_index
 from search.engine import Search
 from search.models import Kind
 from tests.factories import make_publication, published_article, published_film, published_person
@@ -236,3 +239,23 @@ HOSTILE = [
 def test_a_hostile_query_never_raises(query, expected):
     made = make_records(["Kim Tae-kyun", TEXT])
     assert hits(query, made) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "indexed"),
+    [("Kim Tae Gyoon", True), ("김태균", True), ("defector", True), ("김태", False), ("Yi", False)],
+)
+def test_sqlite_reads_the_matches_from_its_text_index_when_the_needles_are_long_enough(
+    query, indexed
+):
+    """The table above runs through the text index on SQLite (needles of three
+    characters or more) and through the plain conditions otherwise: both answer alike."""
+    published_person(name="Kim Tae-kyun")
+    with CaptureQueriesContext(connection) as context:
+        Search(query).count()
+    used = any(text_index.TABLE in query["sql"] for query in context.captured_queries)
+    if connection.vendor == "sqlite":
+        assert used == indexed
+    else:  # PostgreSQL: its trigram indexes serve the plain conditions
+        assert not used
+        assert not text_index.available(connection)

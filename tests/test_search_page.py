@@ -261,10 +261,11 @@ def test_search_query_count_does_not_grow_with_results(client, django_assert_num
     publication = make_publication(name="Kim Tae-kyun Weekly")
     for n in range(count):
         published_article(publication=publication, title=f"Kim Tae-kyun {n}")
-    # 1. the number of results of each kind  2. the page: the best entry of each
-    # result  3. films  4. people  5. characters with their films and people
-    # 6. publications  7. articles with their publications (a query per kind shown)
-    with django_assert_num_queries(7):
+    # 1. the matching entries  2. the number of results of each kind  3. the page:
+    # the best entry of each result  4. films  5. people  6. characters with their
+    # films and people  7. publications  8. articles with their publications (a
+    # query per kind shown)
+    with django_assert_num_queries(8):
         response = results(client, "kim tae gyoon")
     assert response.context["total"] == count + 4
     assert len(response.context["groups"]) == 5
@@ -274,6 +275,35 @@ def test_a_search_that_finds_nothing_runs_one_query(client, django_assert_num_qu
     # the number of results of each kind
     with django_assert_num_queries(1):
         results(client, "zzyzx")
+
+
+def test_a_common_word_reads_a_bounded_number_of_entries_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    publication = make_publication(name="Weekly")
+    for n in range(5):
+        published_article(publication=publication, title=f"Report {n}", text="A defector spoke.")
+    person = published_person(name="Defector Park")
+    response = results(client, "defector")
+    found = [result.object for group in response.context["groups"] for result in group.results]
+    text = text_of(response.content.decode())
+    # The one name is not crowded out by the many texts, which are read up to the limit
+    # (and one more, to know there are more).
+    assert found[0] == person
+    assert len(found) == 1 + 3
+    assert "More than 4 results for “defector”" in text
+    assert "“defector” matches more than 2 entries" in text
+    assert response.status_code == 200
+
+
+def test_a_word_under_the_limit_is_counted_in_full(client, monkeypatch):
+    monkeypatch.setattr("search.engine.MATCH_LIMIT", 5)
+    publication = make_publication(name="Weekly")
+    for n in range(5):
+        published_article(publication=publication, title=f"Report {n}", text="A defector spoke.")
+    text = text_of(results(client, "defector").content.decode())
+    assert "5 results for “defector”" in text
+    assert "More than" not in text
+    assert "matches more than" not in text
 
 
 # ---------------------------------------------------------------------------

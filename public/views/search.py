@@ -28,10 +28,22 @@ def search(request):
             problems.append({"message": _("Type a name, a title or a word to search for.")})
         else:
             page, page_problem = paginate(request, found)
+            if found.more:
+                problems.append(
+                    {
+                        "message": _(
+                            "“%(q)s” matches more than %(cap)s entries: the results come "
+                            "from the %(cap)s added or changed last. Add a word to narrow "
+                            "the search."
+                        )
+                        % {"q": query, "cap": f"{found.limit:,}"}
+                    }
+                )
             if page_problem:
                 problems.append({"message": page_problem})
             context.update(
                 searched=True,
+                more=found.more,
                 page_obj=page,
                 groups=found.groups(page.object_list),
                 total=found.count(),

@@ -1,7 +1,8 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-# PostgreSQL serves the matching in search/engine.py from these indexes; SQLite scans.
+# PostgreSQL serves the matching in search/engine.py from these indexes; SQLite from
+# its own (migration 0004).
 # The trigram indexes serve `LIKE '%x%'` for three characters or more; names and running
 # text are in separate columns, so a query on names never reads the (much larger) index of
 # the articles' text. The array index finds the one- and two-syllable Hangul queries that

@@ -1,0 +1,98 @@
+"""
+SQLite's index for the search's substring conditions.
+
+search.engine decides what matches: a needle (the folded query, a key) inside one of
+four columns of SearchEntry. PostgreSQL finds those from its trigram indexes
+(migration 0001); SQLite has no index for `LIKE '%…%'` and would read every entry,
+running text included. Migration 0004 gives SQLite one: an FTS5 table with the trigram
+tokenizer over the four columns (TABLE), kept in step with SearchEntry by triggers,
+which answers `column GLOB '*needle*'` from its index when the needle is three
+characters or more. GLOB there is the same test as the engine's LIKE: the columns hold
+lower-case letters, digits and spaces only, and the table compares case-sensitively.
+
+Where the table is missing (a SQLite built without FTS5's trigram tokenizer, or
+another database) or a needle is too short, the engine's own conditions are used.
+"""
+
+# The statements are built from this module's constants only: no outside input.
+# ruff: noqa: S608
+import re
+
+TABLE = "search_entry_text"
+COLUMNS = ("folded", "keys", "body_folded", "body_keys")
+SHORTEST = 3  # a trigram
+# What may appear in an indexed needle: never a GLOB wildcard.
+_PLAIN = re.compile(r"[^*?\[\]]+")
+
+# The table and the triggers that keep it in step (run by migration 0004).
+_COLUMN_LIST = ", ".join(COLUMNS)
+_NEW = ", ".join(f"new.{column}" for column in COLUMNS)
+_OLD = ", ".join(f"old.{column}" for column in COLUMNS)
+_DELETE_OLD = (
+    f"INSERT INTO {TABLE}({TABLE}, rowid, {_COLUMN_LIST}) VALUES ('delete', old.id, {_OLD});"
+)
+_INSERT_NEW = f"INSERT INTO {TABLE}(rowid, {_COLUMN_LIST}) VALUES (new.id, {_NEW});"
+CREATE = [
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5({_COLUMN_LIST}, content='search_searchentry', "
+    "content_rowid='id', tokenize='trigram case_sensitive 1', detail='column')",
+    f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON search_searchentry BEGIN {_INSERT_NEW} END",
+    f"CREATE TRIGGER {TABLE}_delete AFTER DELETE ON search_searchentry BEGIN {_DELETE_OLD} END",
+    f"CREATE TRIGGER {TABLE}_update AFTER UPDATE ON search_searchentry "
+    f"BEGIN {_DELETE_OLD} {_INSERT_NEW} END",
+    f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')",
+]
+DROP = [f"DROP TRIGGER IF EXISTS {TABLE}_{event}" for event in ("insert", "delete", "update")] + [
+    f"DROP TABLE IF EXISTS {TABLE}"
+]
+
+
+def can_create(connection):
+    """Whether this SQLite has FTS5 and its trigram tokenizer (SQLite 3.34 and later)."""
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute(
+                "CREATE VIRTUAL TABLE temp.trigram_probe USING fts5(a, tokenize=trigram)"
+            )
+        except Exception:  # noqa: BLE001 (any refusal means: not available)
+            return False
+        cursor.execute("DROP TABLE temp.trigram_probe")
+    return True
+
+
+def available(connection):
+    """Whether this database has the table (looked up once per connection)."""
+    if connection.vendor != "sqlite":
+        return False
+    if not hasattr(connection, "_search_text_index"):
+        connection._search_text_index = TABLE in connection.introspection.table_names()
+    return connection._search_text_index
+
+
+def serves(needles):
+    """Whether the table can answer every one of these (column, needle) pairs."""
+    return bool(needles) and all(
+        column in COLUMNS and len(needle) >= SHORTEST and _PLAIN.fullmatch(needle)
+        for column, needle in needles
+    )
+
+
+def entries_sql(needles, limit, kind=None):
+    """
+    One query for the entries that hold each needle, the last indexed first, at most
+    `limit` for each needle: rows of (needle's index, entry id, object id). Each part
+    reads the index backwards and stops at its limit, so a common word costs no more
+    than a rare one.
+    """
+    parts, params = [], []
+    for number, (column, needle) in enumerate(needles):
+        kind_sql = "AND entry.kind = %s " if kind is not None else ""
+        parts.append(
+            f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id "
+            f"FROM {TABLE} CROSS JOIN search_searchentry AS entry ON entry.id = {TABLE}.rowid "
+            f"WHERE {TABLE}.{column} GLOB %s {kind_sql}"
+            f"ORDER BY {TABLE}.rowid DESC LIMIT %s)"
+        )
+        params += [f"*{needle}*", *([kind] if kind is not None else []), limit]
+    return " UNION ALL ".join(parts), params
