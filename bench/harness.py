@@ -110,6 +110,7 @@ PREPARE = f"""
 import json
 from django.contrib.auth.models import User
 from django.db import connection
+from articles.models import Article
 from films.models import Film
 if not User.objects.filter(username="{ADMIN_USER}").exists():
     User.objects.create_superuser("{ADMIN_USER}", "", "{ADMIN_PASSWORD}")
@@ -118,7 +119,10 @@ if not User.objects.filter(username="{ADMIN_USER}").exists():
 # published article, instead of walking article_newest_first.
 with connection.cursor() as cursor:
     cursor.execute("ANALYZE")
-print(json.dumps({{"film_pk": Film.objects.get(slug="crossing").pk}}))
+print(json.dumps({{
+    "film_pk": Film.objects.get(slug="crossing").pk,
+    "published_articles": Article.objects.published().count(),
+}}))
 """
 
 
@@ -412,14 +416,56 @@ def requests_for(port, facts):
     last_page = max([1, *map(int, re.findall(r"[?&;]page=(\d+)", press))])
     values = {**facts, "last_page": last_page}
     listed = [(label, path.format(**values), False) for label, path in PUBLIC]
-    sitemap = fetch(port, "/sitemap.xml").body
-    if b"<sitemapindex" in sitemap:
-        for loc in re.findall(rb"<loc>([^<]+)</loc>", sitemap)[:30]:
-            parts = urlsplit(loc.decode().replace("&amp;", "&"))
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
-            listed.append((f"sitemap section {path}", path, False))
+    for path in sampled(sitemap_sections(port)):
+        listed.append((f"sitemap section {path}", path, False))
     listed += [(label, path.format(**values), True) for label, path in ADMIN]
     return listed
+
+
+def sitemap_sections(port):
+    """The paths of every section page the sitemap index lists (none without an index)."""
+    sitemap = fetch(port, "/sitemap.xml").body
+    if b"<sitemapindex" not in sitemap:
+        return []
+    paths = []
+    for loc in re.findall(rb"<loc>([^<]+)</loc>", sitemap):
+        parts = urlsplit(loc.decode().replace("&amp;", "&"))
+        paths.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return paths
+
+
+def sampled(paths):
+    """The first, middle and last page of each section: the timed ones."""
+    pages = {}
+    for path in paths:
+        section = path.partition("?")[0]
+        pages.setdefault(section, []).append(path)
+    chosen = []
+    for section_pages in pages.values():
+        picks = [section_pages[0], section_pages[len(section_pages) // 2], section_pages[-1]]
+        chosen += list(dict.fromkeys(picks))
+    return chosen
+
+
+def sitemap_coverage(port, published_articles):
+    """
+    Every section page once, untimed by the rounds: the slowest page's time to its
+    last byte, and whether the English addresses of articles (/press/<slug>/) list
+    every published article exactly once.
+    """
+    slowest, seen, paths = (0.0, ""), [], sitemap_sections(port)
+    for path in paths:
+        answer = fetch(port, path)
+        slowest = max(slowest, (answer.total_ms, path))
+        seen += re.findall(rb"<loc>https?://[^/<]+/press/([^/<]+)/</loc>", answer.body)
+    return {
+        "sections": len(paths),
+        "slowest_ms": slowest[0],
+        "slowest": slowest[1],
+        "articles_listed": len(seen),
+        "articles_distinct": len(set(seen)),
+        "articles_published": published_articles,
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -437,6 +483,7 @@ class Report:
     timings: dict = field(default_factory=dict)
     throughput: dict = field(default_factory=dict)  # (label, cached) -> requests/s
     heavy: list = field(default_factory=list)  # (label, path, first byte ms list, growth MB)
+    coverage: dict = field(default_factory=dict)  # sitemap_coverage() of the large archive
     page_cache_read: bool = False
 
 
@@ -470,6 +517,9 @@ def measure(database, args):
                 rate = throughput(PORT, path, args.clients, args.seconds)
                 report.throughput[(label, cached)] = rate
                 print(f"throughput {label} {'cached' if cached else 'uncached'}: {rate:.1f}/s")
+    with serve(url, PORT):
+        report.coverage = sitemap_coverage(PORT, facts["large"]["published_articles"])
+        print(f"sitemap coverage: {report.coverage}", flush=True)
     sections = [(label, path) for label, path, _ in lists["large"] if label.startswith("sitemap ")]
     heavy = HEAVY + sections
     for label, path in heavy:
@@ -654,6 +704,20 @@ def render_heavy(report):
             f"{' '.join(f'{ms:.0f}' for ms in times)} | "
             f"{'**✗** ' if growth > MAX_MEMORY_MB else ''}{growth:.1f} |"
         )
+    if report.coverage:
+        cover = report.coverage
+        once = cover["articles_listed"] == cover["articles_distinct"] == cover["articles_published"]
+        slow = cover["slowest_ms"] > MAX_TTFB_MS
+        lines += [
+            "",
+            f"Every one of the sitemap's {cover['sections']} section pages, read once: the "
+            f"slowest, `{cover['slowest']}`, took {'**✗** ' if slow else ''}"
+            f"{cover['slowest_ms']:.0f} ms to its last byte. They list "
+            f"{cover['articles_listed']:,} English article addresses, "
+            f"{cover['articles_distinct']:,} distinct, for "
+            f"{cover['articles_published']:,} published articles: "
+            f"{'each published article once' if once else '**✗** not each article once'}.",
+        ]
     return lines
 
 

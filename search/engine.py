@@ -114,8 +114,8 @@ def holds(column, needle, terms):
 
 
 def match_condition(terms):
-    """The entries that answer the query, as a condition (each database serves it from
-    its indexes on PostgreSQL, by reading every entry on SQLite)."""
+    """The entries that answer the query, as one condition (for subqueries; the search
+    itself reads them with last_matching())."""
     return any_of(holds(column, needle, terms) for column, needle in needles(terms))
 
 
@@ -183,30 +183,35 @@ def last_matching(terms, limit, kind=None):
     """
     The entries that answer the query, the last indexed first: [(entry id, object
     id)], and whether more matched. One query, which reads at most `limit` entries
-    (names and titles first); SQLite answers it from its text index where it can
-    (search.text_index), `limit` for each needle, and stops reading at the limit, so
-    that a common word costs no more than a rare one.
+    for each needle (so the many texts a common word is in never crowd out the few
+    names), from the text index on SQLite where it can (search.text_index.entries_sql)
+    and from the trigram indexes on PostgreSQL.
     """
     found = needles(terms)
-    if text_index.available(connection) and text_index.serves(found):
-        sql, params = text_index.entries_sql(found, limit + 1, kind)
+    if connection.vendor == "sqlite":
+        indexed = text_index.available(connection)
+        sql, params = text_index.entries_sql(found, limit + 1, kind, indexed)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        read = defaultdict(int)
-        for number, _, _ in rows:
-            read[number] += 1
-        more = any(count > limit for count in read.values())
-        entries = {pk: object_id for _, pk, object_id in rows}
     else:
-        # Names and titles before running text, so that a common word's many texts
-        # never crowd out the few names it is in.
-        entries = SearchEntry.objects.filter(match_condition(terms))
-        if kind is not None:
-            entries = entries.filter(kind=kind)
-        rows = entries.order_by("body", "-pk").values_list("pk", "object_id")[: limit + 1]
-        entries = dict(rows)
-        more = len(entries) > limit
+        parts = []
+        for number, (column, needle) in enumerate(found):
+            entries = SearchEntry.objects.filter(holds(column, needle, terms))
+            if kind is not None:
+                entries = entries.filter(kind=kind)
+            parts.append(
+                entries.annotate(needle=Value(number))
+                .order_by("-pk")
+                .values_list("needle", "pk", "object_id")[: limit + 1]
+            )
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    read = defaultdict(int)
+    entries = {}
+    for number, pk, object_id in rows:
+        read[number] += 1
+        entries[pk] = object_id
+    more = any(count > limit for count in read.values())
     return sorted(entries.items(), reverse=True), more
 
 

@@ -10,8 +10,8 @@ which answers `column GLOB '*needle*'` from its index when the needle is three
 characters or more. GLOB there is the same test as the engine's LIKE: the columns hold
 lower-case letters, digits and spaces only, and the table compares case-sensitively.
 
-Where the table is missing (a SQLite built without FTS5's trigram tokenizer, or
-another database) or a needle is too short, the engine's own conditions are used.
+Where the table is missing (a SQLite built without FTS5's trigram tokenizer) or a
+needle is too short for it, the entries themselves are read.
 """
 
 # The statements are built from this module's constants only: no outside input.
@@ -70,29 +70,38 @@ def available(connection):
     return connection._search_text_index
 
 
-def serves(needles):
-    """Whether the table can answer every one of these (column, needle) pairs."""
-    return bool(needles) and all(
-        column in COLUMNS and len(needle) >= SHORTEST and _PLAIN.fullmatch(needle)
-        for column, needle in needles
-    )
+def serves(column, needle):
+    """Whether the table can find this needle in this column: three characters or more."""
+    return column in COLUMNS and len(needle) >= SHORTEST and bool(_PLAIN.fullmatch(needle))
 
 
-def entries_sql(needles, limit, kind=None):
+def entries_sql(needles, limit, kind=None, indexed=True):
     """
-    One query for the entries that hold each needle, the last indexed first, at most
-    `limit` for each needle: rows of (needle's index, entry id, object id). Each part
-    reads the index backwards and stops at its limit, so a common word costs no more
-    than a rare one.
+    SQLite: one query for the entries whose column holds each (column, needle), the
+    last indexed first, at most `limit` for each needle: rows of (needle's number,
+    entry id, object id). A needle the table serves (with `indexed`) is read from it,
+    backwards, stopping at the limit, so a common word costs no more than a rare one;
+    a shorter one is looked for in the entries themselves (instr: the columns are
+    folded already, so a plain comparison of characters is the match).
     """
     parts, params = [], []
+    kind_sql = "AND entry.kind = %s " if kind is not None else ""
+    kind_params = [kind] if kind is not None else []
     for number, (column, needle) in enumerate(needles):
-        kind_sql = "AND entry.kind = %s " if kind is not None else ""
+        if column not in COLUMNS:
+            raise ValueError(f"Not a search column: {column}")
+        if indexed and serves(column, needle):
+            source = (
+                f"{TABLE} CROSS JOIN search_searchentry AS entry "
+                f"ON entry.id = {TABLE}.rowid WHERE {TABLE}.{column} GLOB %s "
+            )
+            order, pattern = f"{TABLE}.rowid", f"*{needle}*"
+        else:
+            source = f"search_searchentry AS entry WHERE instr(entry.{column}, %s) > 0 "
+            order, pattern = "entry.id", needle
         parts.append(
             f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id "
-            f"FROM {TABLE} CROSS JOIN search_searchentry AS entry ON entry.id = {TABLE}.rowid "
-            f"WHERE {TABLE}.{column} GLOB %s {kind_sql}"
-            f"ORDER BY {TABLE}.rowid DESC LIMIT %s)"
+            f"FROM {source}{kind_sql}ORDER BY {order} DESC LIMIT %s)"
         )
-        params += [f"*{needle}*", *([kind] if kind is not None else []), limit]
+        params += [pattern, *kind_params, limit]
     return " UNION ALL ".join(parts), params
