@@ -112,9 +112,10 @@ def test_empty_list_with_a_page_number_shows_the_empty_first_page(client):
     assert b"No review matches." in response.content
 
 
-def test_home_ignores_query_parameters(client):
+def test_home_ignores_other_parameters_and_reports_a_bad_page(client):
     response = client.get("/?page=abc&date_after=2008-02-30&source=%00")
     assert response.status_code == 200
+    assert "“abc” is not a page number: this is the first page." in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import IMAGE_PATH, make_film_image, published_film
+from public.views.films import FILMS_PER_PAGE
+from tests.factories import IMAGE_PATH, make_film_image, published_film, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,19 @@ def test_home_with_no_film_says_so(client):
 def test_home_query_count_does_not_grow_with_films(client, django_assert_num_queries, count):
     for _ in range(count):
         make_film_image(film=published_film(), image=IMAGE_PATH)
-    # 1. the published films  2. their posters
-    with django_assert_num_queries(2):
+    # 1. the count of published films  2. a page of them  3. their posters
+    with django_assert_num_queries(3):
         response = client.get("/")
-    assert len(response.context["films"]) == count
+    assert len(response.context["films"]) == min(count, FILMS_PER_PAGE)
+
+
+@pytest.mark.parametrize("extra", [1, 9])
+def test_home_shows_the_films_a_page_at_a_time(client, extra):
+    for n in range(FILMS_PER_PAGE + extra):
+        published_film(title=f"Film {n:02}", year=1980 + n)
+    first = client.get("/")
+    assert len(first.context["films"]) == FILMS_PER_PAGE
+    assert "Film 00" not in text_of(first.content.decode())  # the oldest is on page 2
+    second = client.get("/?page=2")
+    assert len(second.context["films"]) == extra
+    assert "Film 00" in text_of(second.content.decode())

@@ -48,6 +48,8 @@ TOP_BILLED = 3
 CREDITS_SHOWN = 20
 # The full cast and crew page lists this many credits a page.
 CAST_PER_PAGE = 100
+# The home page's grid of films: a page stays small however many films the archive holds.
+FILMS_PER_PAGE = 24
 
 # The film and person pages show this many reviews and mentions, the newest,
 # and link to the list of them all (/reviews/?film=, /press/?person=).
@@ -184,12 +186,22 @@ def archive_romanization(track):
 
 
 class HomeView(ListView):
+    """/: the published films, newest first, FILMS_PER_PAGE a page."""
+
     template_name = "films/home.html"
-    context_object_name = "films"
 
     def get_queryset(self):
         posters = FilmImage.objects.filter(kind=ImageKind.POSTER)
         return Film.objects.published().prefetch_related(Prefetch("images", queryset=posters))
+
+    def get_context_data(self, **kwargs):
+        page, page_problem = paginate(self.request, self.object_list, per_page=FILMS_PER_PAGE)
+        return super().get_context_data(
+            films=list(page),
+            page_obj=page,
+            problems=[{"message": page_problem}] if page_problem else [],
+            **kwargs,
+        )
 
 
 class FilmDetailView(OldSlugRedirectMixin, DetailView):
