@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Document, Publication, Review
 from articles.resources import ArticleResource, PublicationResource
 from curation.admin import ArchiveAdmin, ImportableArchiveAdmin, filtered_list_link
+from curation.changelists import DateHierarchyChangeList
 from curation.publishing import PUBLISHING_FIELDSET
 
 
@@ -72,8 +72,9 @@ class ArticleAdmin(ImportableArchiveAdmin):
         return PrefetchingChangeList
 
 
-class PrefetchingChangeList(ChangeList):
-    """The article list's page of rows, then their publications: no join."""
+class PrefetchingChangeList(DateHierarchyChangeList):
+    """The article list's page of rows, then their publications: no join; its date
+    hierarchy grouped by the database."""
 
     def apply_select_related(self, queryset):
         return queryset.prefetch_related("publication")

@@ -1,4 +1,6 @@
 import datetime
+import re
+from html import unescape as html_unescape
 
 import pytest
 from django.apps import apps
@@ -386,3 +388,25 @@ def test_review_autocomplete_queries_do_not_grow_with_results(admin_client):
     for _ in range(19):
         make_review(title="")
     assert count_queries(admin_client, url) == one_result
+
+
+def test_the_article_date_hierarchy_drills_from_years_to_days(admin_client):
+    """Grouped by the database (curation.changelists), on SQLite as on PostgreSQL."""
+    for day in [datetime.date(2007, 12, 31), datetime.date(2008, 3, 5), datetime.date(2008, 3, 9)]:
+        make_article(date=day)
+    make_article(date=datetime.date(2008, 6, 1))
+    url = admin_url(Article, "changelist")
+
+    def choices(query=""):
+        html = admin_client.get(url + query).content.decode()
+        hierarchy = html[html.index('<nav class="toplinks">') :]
+        hierarchy = hierarchy[: hierarchy.index("</nav>")]
+        titles = re.findall(r"<a [^>]*>([^<]+)</a>", hierarchy)
+        return [" ".join(html_unescape(title).split()) for title in titles]
+
+    with CaptureQueriesContext(connection) as context:
+        assert choices() == ["2007", "2008"]
+    # Not SQLite's per-row date function, written in Python.
+    assert not any("django_date_trunc" in query["sql"] for query in context.captured_queries)
+    assert choices("?date__year=2008") == ["‹ All dates", "March 2008", "June 2008"]
+    assert choices("?date__year=2008&date__month=3") == ["‹ 2008", "March 5", "March 9"]
