@@ -4,13 +4,16 @@ conflicts, publishing by permission with previews, and export of any
 filtered changelist. Nothing is registered here.
 """
 
+from django.contrib import messages
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 
+from core.models import id_list
 from curation.conflicts import ConflictMixin
 from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
@@ -21,9 +24,39 @@ from curation.publishing import PublishingMixin
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
+# The most rows a search of a changelist or an autocomplete reads (see get_search_results).
+SEARCH_CAP = 10_000
+CAPPED_VIEWS = ("changelist", "autocomplete")
+
+
 class ArchiveAdmin(ConflictMixin, PublishingMixin, ExportMixin, HistoryAdmin):
     export_formats = EXPORT_FORMATS
     formfield_overrides = URL_FIELDS
+
+    def get_search_results(self, request, queryset, search_term):
+        """
+        Django's search, run once: on a changelist or an autocomplete, its matches
+        (at most SEARCH_CAP, with a message when there were more) become a list of ids
+        that the count, the date hierarchy and the page all reuse, instead of each
+        matching every row's text again. Exports search in full.
+        """
+        searched, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        view = getattr(request.resolver_match, "url_name", "") or ""
+        if not search_term.strip() or not view.endswith(CAPPED_VIEWS):
+            return searched, may_have_duplicates
+        ids = list(searched.order_by().values_list("pk", flat=True).distinct()[: SEARCH_CAP + 1])
+        if len(ids) > SEARCH_CAP:
+            ids = ids[:SEARCH_CAP]
+            if view.endswith("changelist"):
+                messages.warning(
+                    request,
+                    _(
+                        "More than %(cap)s entries match “%(term)s”: the list holds "
+                        "%(cap)s of them. Add a word or a filter to narrow the search."
+                    )
+                    % {"cap": f"{SEARCH_CAP:,}", "term": search_term},
+                )
+        return queryset.filter(pk__in=id_list(ids, queryset.db)), False
 
 
 class InlineBase:

@@ -11,9 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
-from core.models import LanguageCode
+from core.models import LanguageCode, id_list
 from films.models import Film, Person
-from search.engine import first_matching_ids, in_list
+from search.engine import first_matching_ids
 from search.models import Kind
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -193,7 +193,7 @@ class PressFilterSet(django_filters.FilterSet):
         """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
         ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP)
-        return queryset.filter(pk__in=in_list(ids))
+        return queryset.filter(pk__in=id_list(ids))
 
     def filter_ordering(self, queryset, name, value):
         choices = REVIEW_ORDERINGS if queryset.model is Review else ORDERINGS

@@ -30,7 +30,6 @@ a trigram. A search reads at most MATCH_LIMIT matching entries a needle, the
 last indexed first (last_matching()): a common word costs no more than a rare one.
 """
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
@@ -51,10 +50,10 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Publication, Review
+from core.models import id_list
 from crossing_archive.lib.search import Excerpt, Score, Terms, locate
 from films.models import Credit, Film, NameKind, Person, Track
 from search import text_index
@@ -215,14 +214,6 @@ def last_matching(terms, limit, kind=None):
     return sorted(entries.items(), reverse=True), more
 
 
-def in_list(ids):
-    """`pk IN` a list of any length, as one parameter (a list this long would pass the
-    databases' limits on parameters as one each)."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
-
-
 def matching_entries(terms, kinds=tuple(Kind)):
     """
     The entries of visible objects of these kinds that answer the query, of the
@@ -233,7 +224,7 @@ def matching_entries(terms, kinds=tuple(Kind)):
     entries, more = last_matching(terms, MATCH_LIMIT)
     if not entries:
         return SearchEntry.objects.none(), False
-    pks = in_list(pk for pk, _ in entries)
+    pks = id_list(pk for pk, _ in entries)
     return SearchEntry.objects.filter(pk__in=pks).filter(visible_condition(kinds)), more
 
 

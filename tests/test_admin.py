@@ -410,3 +410,28 @@ def test_the_article_date_hierarchy_drills_from_years_to_days(admin_client):
     assert not any("django_date_trunc" in query["sql"] for query in context.captured_queries)
     assert choices("?date__year=2008") == ["‹ All dates", "March 2008", "June 2008"]
     assert choices("?date__year=2008&date__month=3") == ["‹ 2008", "March 5", "March 9"]
+
+
+def test_a_changelist_search_matches_each_row_once_and_the_list_reuses_it(admin_client):
+    for n in range(3):
+        make_article(title=f"Report {n}", text="A defector spoke.")
+    make_article(title="Other", text="Nothing here.")
+    with CaptureQueriesContext(connection) as context:
+        response = admin_client.get(admin_url(Article, "changelist") + "?q=defector")
+    assert response.context["cl"].result_count == 3
+    # The count, the date hierarchy and the page read the list of ids, not the text.
+    reading_text = [
+        query["sql"]
+        for query in context.captured_queries
+        if "LIKE" in query["sql"] and '"articles_article"."text"' in query["sql"]
+    ]
+    assert len(reading_text) == 1
+
+
+def test_a_changelist_search_past_the_cap_shows_the_cap_and_says_so(admin_client, monkeypatch):
+    monkeypatch.setattr("curation.admin.SEARCH_CAP", 2)
+    for n in range(3):
+        make_article(title=f"Defector {n}")
+    response = admin_client.get(admin_url(Article, "changelist") + "?q=defector", follow=True)
+    assert response.context["cl"].result_count == 2
+    assert "More than 2 entries match “defector”" in response.content.decode()

@@ -269,3 +269,14 @@ def test_an_exported_file_imports_back_unchanged(curator_client, archive):
     rows = exported_rows(curator_client, Article)
     response = preview(curator_client, Article, as_csv(rows))
     assert [row.import_type for row in response.context["result"].rows] == ["skip", "skip"]
+
+
+def test_an_export_of_a_search_holds_every_match_past_the_lists_cap(
+    curator_client, archive, monkeypatch
+):
+    monkeypatch.setattr("curation.admin.SEARCH_CAP", 2)
+    publication = Publication.objects.get()
+    for n in range(3):
+        make_article(slug=f"defector-{n}", title=f"Defector {n}", publication=publication)
+    rows = exported_rows(curator_client, Article, "?q=defector")
+    assert sorted(row["slug"] for row in rows) == ["defector-0", "defector-1", "defector-2"]
