@@ -145,8 +145,13 @@ def is_hangul(ch: str) -> bool:
     return any(low <= ord(ch) <= high for low, high in _HANGUL_RANGES)
 
 
+_ANY_HANGUL = re.compile(f"[{_HANGUL}]")
+
+
 def contains_hangul(text) -> bool:
-    return bool(text) and any(map(is_hangul, str(text)))
+    """Whether the text holds a character is_hangul() accepts (one regex search: pages
+    ask it of every name and title they show)."""
+    return bool(text) and _ANY_HANGUL.search(str(text)) is not None
 
 
 def split_korean(text):

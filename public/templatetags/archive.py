@@ -1,5 +1,7 @@
 """Filters and small widgets shared by the public pages."""
 
+import re
+
 from django import template
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -20,6 +22,9 @@ register = template.Library()
 # ---------------------------------------------------------------------------
 
 
+_LATIN_LETTER = re.compile("[a-z]", re.IGNORECASE)
+
+
 def page_is_korean():
     return get_language() == "ko"
 
@@ -28,7 +33,7 @@ def language_of_text(value):
     """ "ko" for Hangul, "en" for Latin letters, None for neither (digits, punctuation)."""
     if contains_hangul(value):
         return "ko"
-    if value and any("a" <= char.lower() <= "z" for char in str(value)):
+    if value and _LATIN_LETTER.search(str(value)):
         return "en"
     return None
 
