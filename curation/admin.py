@@ -27,35 +27,59 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 # The most rows a search of a changelist or an autocomplete reads (see get_search_results).
 SEARCH_CAP = 10_000
 CAPPED_VIEWS = ("changelist", "autocomplete")
+# Fields whose words an index finds better than a LIKE over every row, by model label:
+# {label: (field names, find(term, limit) -> (ids, whether more matched))}. The site's
+# search registers articles' and reviews' text (search/apps.py): curation knows no index.
+INDEXED_SEARCH = {}
+
+
+def register_indexed_search(label, fields, find):
+    INDEXED_SEARCH[label] = (tuple(fields), find)
 
 
 class ArchiveAdmin(ConflictMixin, PublishingMixin, ExportMixin, HistoryAdmin):
     export_formats = EXPORT_FORMATS
     formfield_overrides = URL_FIELDS
 
+    def get_search_fields(self, request):
+        """The fields searched by LIKE: those an index finds are left to it."""
+        fields = super().get_search_fields(request)
+        indexed = INDEXED_SEARCH.get(self.model._meta.label)
+        return [name for name in fields if name not in indexed[0]] if indexed else fields
+
     def get_search_results(self, request, queryset, search_term):
         """
-        Django's search, run once: on a changelist or an autocomplete, its matches
-        (at most SEARCH_CAP, with a message when there were more) become a list of ids
-        that the count, the date hierarchy and the page all reuse, instead of each
-        matching every row's text again. Exports search in full.
+        Django's search over the other fields and the index over its own, run once: the
+        matches become a list of ids that the count, the date hierarchy and the page all
+        reuse, instead of each matching every row's text again. A changelist or an
+        autocomplete reads at most SEARCH_CAP of them (a changelist says so when there
+        were more); an export reads them all.
         """
         searched, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         view = getattr(request.resolver_match, "url_name", "") or ""
-        if not search_term.strip() or not view.endswith(CAPPED_VIEWS):
+        indexed = INDEXED_SEARCH.get(self.model._meta.label)
+        capped = view.endswith(CAPPED_VIEWS)
+        if not search_term.strip() or not (capped or indexed):
             return searched, may_have_duplicates
-        ids = list(searched.order_by().values_list("pk", flat=True).distinct()[: SEARCH_CAP + 1])
-        if len(ids) > SEARCH_CAP:
-            ids = ids[:SEARCH_CAP]
-            if view.endswith("changelist"):
-                messages.warning(
-                    request,
-                    _(
-                        "More than %(cap)s entries match “%(term)s”: the list holds "
-                        "%(cap)s of them. Add a word or a filter to narrow the search."
-                    )
-                    % {"cap": f"{SEARCH_CAP:,}", "term": search_term},
+        limit = SEARCH_CAP if capped else None
+        ids, more = [], False
+        if self.get_search_fields(request):
+            rows = searched.order_by().values_list("pk", flat=True).distinct()
+            ids = list(rows[: limit + 1] if limit else rows)
+        if indexed:
+            found, more = indexed[1](search_term, limit or queryset.count())
+            ids = list(dict.fromkeys(ids + found))
+        if limit and len(ids) > limit:
+            ids, more = ids[:limit], True
+        if more and view.endswith("changelist"):
+            messages.warning(
+                request,
+                _(
+                    "More than %(cap)s entries match “%(term)s”: the list holds "
+                    "%(cap)s of them. Add a word or a filter to narrow the search."
                 )
+                % {"cap": f"{SEARCH_CAP:,}", "term": search_term},
+            )
         return queryset.filter(pk__in=id_list(ids, queryset.db)), False
 
 
