@@ -188,6 +188,9 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
 # tests, so that their pinned query counts are the views' own.
 PAGE_CACHE = env_bool("PAGE_CACHE", not TESTING)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 60 * 60)
+# Aggregates that many pages share (the coverage charts), computed once a generation and
+# kept in the same cache, whether or not whole pages are (public.cache.remember()).
+FIGURE_CACHE = env_bool("FIGURE_CACHE", not TESTING)
 
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

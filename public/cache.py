@@ -170,6 +170,40 @@ def next_publication(token):
 
 
 # ---------------------------------------------------------------------------
+# Figures computed once a generation
+# ---------------------------------------------------------------------------
+
+
+def remember(name, parts, compute):
+    """
+    compute()'s value, kept in the cache under the current generation like a page,
+    and so never stale: a write to the record or a scheduled publication coming due
+    makes the next call compute it again. For aggregates over every published entry
+    that many pages share (the coverage chart of /press/ and of a film), which would
+    otherwise read every row on every visit. `parts` name what the value depends on
+    (a list's filters); they must be what every visitor sees alike. Off with the
+    setting FIGURE_CACHE (in tests, so that their query counts are the views' own).
+    """
+    if not settings.FIGURE_CACHE:
+        return compute()
+    token = generation()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"figure:{name}:{RELEASE}:{token}:{digest}"
+    now = timezone.now().timestamp()
+    entry = cache.get(key)
+    if entry is not None and (entry[0] is None or now < entry[0]):
+        return entry[1]
+    value = compute()
+    until = next_publication(token)
+    if until is None or until > now:
+        seconds = settings.PAGE_CACHE_SECONDS
+        if until is not None:
+            seconds = min(seconds, int(until - now) + 1)
+        cache.set(key, (until, value), timeout=seconds)
+    return value
+
+
+# ---------------------------------------------------------------------------
 # The middleware
 # ---------------------------------------------------------------------------
 

@@ -281,17 +281,16 @@ class PressFilterSet(django_filters.FilterSet):
         return f"{path}?{query.urlencode()}" if query else path or "?"
 
 
-# The most entries a film or person filter reads from a link table: a list shows at most
-# COUNT_CAP of them, and its chart counts these.
+# The most ids a film or person filter reads from a link table (see filter_linked).
 LINKED_CAP = 50_000
 
 
 def filter_linked(queryset, name, value):
     """
     The entries linked to `value` through `name`. A many-to-many link is read from its
-    table first, once, into a list of ids (the last added LINKED_CAP): joined instead,
-    PostgreSQL walks the newest-first index through every later article to find the
-    few about an older film (45,575 rows for the first 50 at the bench's size).
+    table first, once, into a list of ids: joined instead, PostgreSQL walks the
+    newest-first index through every later article to find the few about an older film
+    (45,575 rows for the first 50 at the bench's size). Past LINKED_CAP links, the join.
     """
     if not value:
         return queryset
@@ -299,12 +298,14 @@ def filter_linked(queryset, name, value):
     if not field.many_to_many:
         return queryset.filter(**{name: value})
     source = field.m2m_field_name()
-    linked = (
-        field.remote_field.through.objects.filter(**{field.m2m_reverse_field_name(): value})
-        .order_by(f"-{source}")
-        .values_list(source, flat=True)[:LINKED_CAP]
+    linked = list(
+        field.remote_field.through.objects.filter(
+            **{field.m2m_reverse_field_name(): value}
+        ).values_list(source, flat=True)[: LINKED_CAP + 1]
     )
-    return queryset.filter(pk__in=id_list(list(linked), queryset.db))
+    if len(linked) > LINKED_CAP:
+        return queryset.filter(**{name: value})
+    return queryset.filter(pk__in=id_list(linked, queryset.db))
 
 
 def film_filter(field_name):

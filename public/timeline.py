@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Publication
+from public.cache import remember
 
 # Colours that keep 3:1 contrast with a white background (WCAG 1.4.11) and
 # stay apart for the common colour-vision deficiencies (Okabe-Ito and Tol).
@@ -176,9 +177,15 @@ def monthly_counts(articles):
     return rows
 
 
-def coverage_timeline(articles):
-    """The chart of these articles, or None when there are none."""
-    return build_timeline(monthly_counts(articles))
+def coverage_timeline(articles, remembered_as=None):
+    """
+    The chart of these articles, or None when there are none. With `remembered_as`
+    (what the articles are, alike for every visitor), its counts are computed once a
+    generation (public.cache.remember()).
+    """
+    if remembered_as is None:
+        return build_timeline(monthly_counts(articles))
+    return build_timeline(remember("timeline", remembered_as, lambda: monthly_counts(articles)))
 
 
 def month_range(first, last):

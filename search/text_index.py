@@ -16,7 +16,9 @@ needle is too short for it, the entries themselves are read.
 
 # The statements are built from this module's constants only: no outside input.
 # ruff: noqa: S608
+import functools
 import re
+import sqlite3
 
 TABLE = "search_entry_text"
 COLUMNS = ("folded", "keys", "body_folded", "body_keys")
@@ -46,28 +48,33 @@ DROP = [f"DROP TRIGGER IF EXISTS {TABLE}_{event}" for event in ("insert", "delet
 ]
 
 
-def can_create(connection):
-    """Whether this SQLite has FTS5 and its trigram tokenizer (SQLite 3.34 and later)."""
-    if connection.vendor != "sqlite":
+@functools.cache
+def trigrams_supported():
+    """Whether this SQLite library has FTS5 and its trigram tokenizer (SQLite 3.34 and
+    later), asked of a private in-memory database once a process."""
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(a, tokenize=trigram)")
+    except sqlite3.Error:
         return False
-    with connection.cursor() as cursor:
-        try:
-            cursor.execute(
-                "CREATE VIRTUAL TABLE temp.trigram_probe USING fts5(a, tokenize=trigram)"
-            )
-        except Exception:  # noqa: BLE001 (any refusal means: not available)
-            return False
-        cursor.execute("DROP TABLE temp.trigram_probe")
+    finally:
+        probe.close()
     return True
 
 
+def can_create(connection):
+    """Whether migration 0004 makes the table on this database."""
+    return connection.vendor == "sqlite" and trigrams_supported()
+
+
 def available(connection):
-    """Whether this database has the table (looked up once per connection)."""
-    if connection.vendor != "sqlite":
-        return False
-    if not hasattr(connection, "_search_text_index"):
-        connection._search_text_index = TABLE in connection.introspection.table_names()
-    return connection._search_text_index
+    """
+    Whether this database has the table: migration 0004 makes it wherever the SQLite
+    library can, and this library is the one that ran it. (A database migrated by a
+    SQLite without the tokenizer and then served by one with it needs the migration
+    run again: `manage.py migrate search 0003`, then `manage.py migrate`.)
+    """
+    return can_create(connection)
 
 
 def serves(column, needle):

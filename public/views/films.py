@@ -35,6 +35,7 @@ from films.models import (
     Track,
     TrackCredit,
 )
+from public.filters import filter_linked
 from public.timeline import coverage_timeline
 from public.views.old_slugs import OldSlugRedirectMixin
 from public.views.press import paginate
@@ -256,7 +257,7 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
         if synopsis_source and not synopsis_source.is_published:
             synopsis_source = None
         facts = group_claims(film.visible_claims)
-        press = Article.objects.published().filter(films=film)
+        press = filter_linked(Article.objects.published(), "films", film)
         # A plain LIMIT rather than a sliced prefetch, which numbers every
         # article about the film with a window function before keeping five.
         film.latest_press = list(
@@ -286,7 +287,11 @@ class FilmDetailView(OldSlugRedirectMixin, DetailView):
             track_source=track_sources.pop() if len(track_sources) == 1 else None,
             synopsis_source=synopsis_source,
             # One grouped query over all the film's press, skipped when it has none.
-            timeline=coverage_timeline(press) if film.latest_press else None,
+            timeline=(
+                coverage_timeline(press, remembered_as=("film", film.pk))
+                if film.latest_press
+                else None
+            ),
             **kwargs,
         )
 

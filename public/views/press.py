@@ -97,8 +97,19 @@ def filtered_list(request, filterset_class, queryset, template_name, extra_conte
 
 
 def press_timeline(filterset, page):
-    """The coverage chart of the filtered articles: one grouped query, none when nothing matches."""
-    return {"timeline": coverage_timeline(filterset.qs) if page.paginator.count else None}
+    """
+    The coverage chart of the filtered articles: one grouped query once a generation
+    for each set of filters (the page and the order leave it alike), none when
+    nothing matches.
+    """
+    if not page.paginator.count:
+        return {"timeline": None}
+    filters = sorted(
+        (name, tuple(values))
+        for name, values in filterset.data.lists()
+        if name not in ("page", "ordering")
+    )
+    return {"timeline": coverage_timeline(filterset.qs, remembered_as=("press", filters))}
 
 
 def article_list(request):
