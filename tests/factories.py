@@ -25,6 +25,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, Document, DocumentKind, Publication, Review
+from core.batching import bulk_writes
 from core.models import Status
 from films.models import (
     Claim,
@@ -383,7 +384,13 @@ def film_with_rows(count):
     A published film with `count` of every kind of row its page shows:
     images, titles, claims, cast, crew, company credits, tracks with credits,
     links, articles about it and reviews of it. Each sourced row cites an article.
+    The search entries are made at the end, in bulk, as an import makes them.
     """
+    with bulk_writes():
+        return _film_with_rows(count)
+
+
+def _film_with_rows(count):
     film = published_film()
     publication = make_publication()
     for n in range(1, count + 1):
@@ -417,8 +424,13 @@ def person_with_rows(count):
     """
     A published person with `count` photos, name forms (each found in an
     article), credits, track credits, articles written and articles
-    mentioning them.
+    mentioning them. The search entries are made at the end, in bulk.
     """
+    with bulk_writes():
+        return _person_with_rows(count)
+
+
+def _person_with_rows(count):
     person = published_person()
     publication = make_publication()
     for n in range(1, count + 1):
