@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.test import Client
 
 from films.models import Role, TrackRole
 from public.templatetags.archive import track_length
@@ -24,9 +25,11 @@ from tests.seed_record import SOUNDTRACK
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page(client, seed):
-    response = client.get("/films/crossing/")
+@pytest.fixture(scope="class")
+def page(seed, django_db_blocker):
+    """The seed film's page, asked for once by the class whose tests read it."""
+    with django_db_blocker.unblock():
+        response = Client().get("/films/crossing/")
     assert response.status_code == 200
     return response.content.decode()
 
