@@ -349,15 +349,26 @@ def _insert_rows(rows):
 
 
 @contextlib.contextmanager
+def rolled_back(django_db_blocker):
+    """
+    A transaction for rows that a class of tests only reads: written once,
+    as the class starts, and rolled back when the block ends, with the class.
+    Each test's own writes roll back with the test.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@contextlib.contextmanager
 def seeded(django_db_blocker):
     """
     The seed record, loaded once and rolled back when the block ends: the
     `seed` fixture of tests/conftest.py, for a class of tests that read it.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back(django_db_blocker):
         load_seed()
         yield
-        transaction.set_rollback(True)
 
 
 def published_film(**fields):
