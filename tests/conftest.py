@@ -12,6 +12,7 @@ import contextlib
 import pytest
 from django.conf import settings
 from django.db import transaction
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 from tests.factories import seeded, staff_client
 
@@ -37,6 +38,38 @@ def curator_client(db):
 @pytest.fixture
 def editor_client(db):
     return staff_client("editor", "Editor")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def static_files_listed_once():
+    """
+    Whitenoise lists and stats every static file when its middleware starts, and
+    each test client starts the middleware anew: in tests (files found by the
+    finders, STATIC_ROOT empty) the list is made once per process and settings.
+    """
+    listed = {}
+    list_files = WhiteNoiseMiddleware.add_files_from_finders
+
+    def add_files_from_finders(self):
+        key = (
+            type(self),
+            self.static_prefix,
+            self.max_age,
+            self.allow_all_origins,
+            self.charset,
+            repr(settings.STATICFILES_DIRS),
+            repr(settings.STORAGES),
+            repr(settings.INSTALLED_APPS),
+        )
+        if key not in listed:
+            before = dict(self.files)
+            list_files(self)
+            listed[key] = {url: f for url, f in self.files.items() if before.get(url) is not f}
+        self.files.update(listed[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoiseMiddleware, "add_files_from_finders", add_files_from_finders)
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -5,33 +5,40 @@ parameters, must get no server error and only answers the schema describes
 (status code, content type, body). Bounded so that it fits in CI:
 MAX_EXAMPLES per operation and mode, derandomized so that a failure shows up
 again on the next run.
+
+schemathesis and hypothesis take a second to import: they are imported by
+the tests that use them, not by every worker that collects this module (and
+their pytest plugins are off, in pyproject.toml).
 """
 
 import pytest
-import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from django.test import override_settings
-from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from crossing_archive.wsgi import application
 
 pytestmark = pytest.mark.django_db
 
 MAX_EXAMPLES = 25
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
+
+
+def checks():
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import (
+        content_type_conformance,
+        response_schema_conformance,
+        status_code_conformance,
+    )
+
+    return [
+        not_a_server_error,
+        status_code_conformance,
+        content_type_conformance,
+        response_schema_conformance,
+    ]
+
+
 OPERATIONS = [
     "/api/articles/",
     "/api/articles/{slug}/",
@@ -63,6 +70,8 @@ def uncompressed(app):
 
 @pytest.fixture(scope="class")
 def api_schema(seed):
+    import schemathesis
+
     # With the seed record, so that answers hold real entries to check against the schema.
     # As Django's test client does: the end of a request must not close the
     # test's database connection, whose transaction holds the seed record.
@@ -79,8 +88,9 @@ def api_schema(seed):
 
 # A slug may be any string, so the entry operations have no invalid input to
 # generate: only the lists (typed filters, page numbers) get negative cases.
-CASES = [(path, GenerationMode.POSITIVE) for path in OPERATIONS] + [
-    (path, GenerationMode.NEGATIVE) for path in OPERATIONS if "{" not in path
+# Generation modes by name (schemathesis.GenerationMode).
+CASES = [(path, "positive") for path in OPERATIONS] + [
+    (path, "negative") for path in OPERATIONS if "{" not in path
 ]
 
 
@@ -92,9 +102,13 @@ class TestApi:
 
     @pytest.mark.parametrize(("path", "mode"), CASES)
     def test_api_answers_as_its_schema_says(self, api_schema, path, mode):
-        operation = api_schema[path]["GET"]
+        from hypothesis import HealthCheck, given, settings
+        from schemathesis import GenerationMode
 
-        @given(case=operation.as_strategy(generation_mode=mode))
+        operation = api_schema[path]["GET"]
+        validations = checks()
+
+        @given(case=operation.as_strategy(generation_mode=GenerationMode(mode)))
         @settings(
             max_examples=MAX_EXAMPLES,
             deadline=None,
@@ -103,6 +117,6 @@ class TestApi:
             suppress_health_check=list(HealthCheck),
         )
         def check(case):
-            case.call_and_validate(checks=CHECKS)
+            case.call_and_validate(checks=validations)
 
         check()

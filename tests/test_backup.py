@@ -31,7 +31,7 @@ from crossing_archive.backup import clear_install
 from curation.roles import grant_role_permissions
 from films.models import Film, FilmImage
 from search.models import SearchEntry
-from tests.factories import make_film, make_film_image, make_staff
+from tests.factories import load_seed, make_film, make_film_image, make_staff
 
 POSTGRES_URL = os.environ.get("CROSSING_TEST_POSTGRES_URL", "")
 # Rows a backup leaves out on purpose.
@@ -40,7 +40,7 @@ LEFT_OUT = {"sessions.session", "search.searchentry"}
 
 def fill_archive():
     """The seed record, a curator, an image with its history and admin log, a session."""
-    call_command("seed", stdout=StringIO())
+    load_seed()
     curator = make_staff("curator", "Curator")
     with reversion.create_revision():
         reversion.set_user(curator)

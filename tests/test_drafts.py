@@ -41,6 +41,7 @@ from tests.factories import (
     published_film,
     published_person,
     published_review,
+    rolled_back,
 )
 
 pytestmark = pytest.mark.django_db
@@ -251,14 +252,19 @@ def make_entries(state, publication, film=None):
     return made
 
 
-@pytest.fixture
-def entries_on_pages():
+@pytest.fixture(scope="class")
+def entries_on_pages(django_db_setup, django_db_blocker):
     """
     For each kind, a published entry, a draft and a scheduled one, tied to
     each other the way real entries are (credits, mentions, reviews, claims,
     name forms, sources), so that a page that leaks an unpublished entry
-    shows its token.
+    shows its token. Made once for the class of tests that read the pages.
     """
+    with rolled_back(django_db_blocker):
+        yield make_entries_on_pages()
+
+
+def make_entries_on_pages():
     publication = make_publication()
     shown = make_entries("shown", publication)
     made = {"shown": shown}
@@ -350,33 +356,33 @@ def test_the_public_url_patterns_include_the_known_pages():
     assert {*pages, "review_list", "review_detail"} <= names
 
 
-@pytest.mark.parametrize(
-    ("name", "route", "parameters"),
-    [pattern for pattern in PATTERNS if pattern[0]],
-    ids=[name for name, _, _ in PATTERNS if name],
-)
-def test_public_page_never_shows_an_unpublished_entry(
-    client, entries_on_pages, name, route, parameters
-):
-    for url, expected in urls_to_request(name, parameters, entries_on_pages):
-        response = client.get(url)
-        if expected is not None:
-            assert response.status_code == expected, url
-        if response.status_code != 404:
-            assert_hides_unpublished(response, url)
-
-
-def test_every_published_entry_shows_somewhere(client, entries_on_pages):
-    # Without this, a site that showed nothing at all would pass the test above.
-    pages = ""
-    for name, _, parameters in PATTERNS:
-        if name is None:
-            continue
+class TestPages:
+    @pytest.mark.parametrize(
+        ("name", "route", "parameters"),
+        [pattern for pattern in PATTERNS if pattern[0]],
+        ids=[name for name, _, _ in PATTERNS if name],
+    )
+    def test_public_page_never_shows_an_unpublished_entry(
+        self, client, entries_on_pages, name, route, parameters
+    ):
         for url, expected in urls_to_request(name, parameters, entries_on_pages):
-            if expected != 404:
-                pages += client.get(url).content.decode(errors="replace").lower()
-    for kind in KINDS:
-        assert token(kind, "shown") in pages, kind
+            response = client.get(url)
+            if expected is not None:
+                assert response.status_code == expected, url
+            if response.status_code != 404:
+                assert_hides_unpublished(response, url)
+
+    def test_every_published_entry_shows_somewhere(self, client, entries_on_pages):
+        # Without this, a site that showed nothing at all would pass the test above.
+        pages = ""
+        for name, _, parameters in PATTERNS:
+            if name is None:
+                continue
+            for url, expected in urls_to_request(name, parameters, entries_on_pages):
+                if expected != 404:
+                    pages += client.get(url).content.decode(errors="replace").lower()
+        for kind in KINDS:
+            assert token(kind, "shown") in pages, kind
 
 
 # ---------------------------------------------------------------------------

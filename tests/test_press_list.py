@@ -155,7 +155,8 @@ def test_film_filter_offers_only_published_films(client):
     assert "Draft film" not in html
 
 
-@pytest.mark.parametrize("count", [1, 50])
+# One article, and one more than a page holds.
+@pytest.mark.parametrize("count", [1, 21])
 def test_press_list_query_count_does_not_grow_with_articles(
     client, django_assert_num_queries, count
 ):
@@ -169,7 +170,7 @@ def test_press_list_query_count_does_not_grow_with_articles(
     assert len(response.context["page_obj"]) == min(count, 20)
 
 
-@pytest.mark.parametrize("count", [1, 50])
+@pytest.mark.parametrize("count", [1, 21])
 def test_filtered_press_list_query_count_does_not_grow_with_articles(
     client, django_assert_num_queries, count
 ):

@@ -139,7 +139,8 @@ def test_unknown_review_is_404(client):
     assert client.get("/reviews/no-such-review/").status_code == 404
 
 
-@pytest.mark.parametrize("count", [1, 50])
+# One review, and one more than a page holds.
+@pytest.mark.parametrize("count", [1, 21])
 def test_review_list_query_count_does_not_grow_with_reviews(
     client, django_assert_num_queries, count
 ):

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from articles.models import Article, Publication, Review
+from core.batching import bulk_writes
 from films.models import Film, Person
 
 SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "crossing.json"
@@ -28,7 +29,9 @@ class Command(BaseCommand):
         if not force and self.archive_in_use():
             self.stdout.write("The archive already has entries: seed record not loaded.")
             return
-        call_command("loaddata", str(SEED_FIXTURE), verbosity=0)
+        # The search entries (and other per-save work) made in bulk at the end.
+        with bulk_writes():
+            call_command("loaddata", str(SEED_FIXTURE), verbosity=0)
         self.stdout.write(self.style.SUCCESS("Seed record loaded."))
 
     @staticmethod
