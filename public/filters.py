@@ -224,23 +224,16 @@ class PressFilterSet(django_filters.FilterSet):
     def match_notice(self):
         """
         Shown with the list, not an error: the search matched more than
-        MATCH_CAP entries and the list holds the last added or changed of them. None otherwise.
+        MATCH_CAP entries and the list holds the last added or changed of them.
+        None otherwise.
         """
         self.qs  # noqa: B018 (filtering is what finds out whether the match was capped)
         if not self.too_many_matches:
             return None
-        query = self.form.cleaned_data["q"]
-        return {
-            "message": _(
-                "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added or changed "
-                "last. "
-                "Add a word or a filter to narrow the search."
-            )
-            % {"q": query, "cap": f"{MATCH_CAP:,}"},
-            "label": self.form.fields["q"].label,
-            "value": query,
-            "remove_url": self.url_without("q"),
-        }
+        return _(
+            "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added or changed "
+            "last. Add a word or a filter to narrow the search."
+        ) % {"q": self.form.cleaned_data["q"], "cap": f"{MATCH_CAP:,}"}
 
     def active_filters(self):
         """The filters in use as (label, value shown, link that drops it)."""

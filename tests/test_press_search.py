@@ -117,4 +117,5 @@ def test_a_common_word_is_capped_and_says_so(client, monkeypatch):
         articles[2].pk,
     }
     assert "matches more than 2 entries" in html
+    assert "There is a problem" not in html  # a notice, not an error
     assert response.status_code == 200

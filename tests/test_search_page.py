@@ -292,6 +292,7 @@ def test_a_common_word_reads_a_bounded_number_of_entries_and_says_so(client, mon
     assert len(found) == 1 + 3
     assert "More than 4 results for “defector”" in text
     assert "“defector” matches more than 2 entries" in text
+    assert "There is a problem" not in text  # a notice, not an error
     assert response.status_code == 200
 
 

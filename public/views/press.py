@@ -79,8 +79,6 @@ def filtered_list(request, filterset_class, queryset, template_name, extra_conte
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     page, page_problem = paginate(request, filterset.qs)
     problems = filterset.problems()
-    if notice := filterset.match_notice():
-        problems.append(notice)
     if page_problem:
         problems.append({"message": page_problem, "label": "", "value": "", "remove_url": ""})
     return render(
@@ -90,6 +88,7 @@ def filtered_list(request, filterset_class, queryset, template_name, extra_conte
             "filterset": filterset,
             "page_obj": page,
             "problems": problems,
+            "notice": filterset.match_notice(),
             "active_filters": filterset.active_filters(),
             **(extra_context(filterset, page) if extra_context else {}),
         },

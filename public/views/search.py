@@ -29,16 +29,10 @@ def search(request):
         else:
             page, page_problem = paginate(request, found)
             if found.more:
-                problems.append(
-                    {
-                        "message": _(
-                            "“%(q)s” matches more than %(cap)s entries: the results come "
-                            "from the %(cap)s added or changed last. Add a word to narrow "
-                            "the search."
-                        )
-                        % {"q": query, "cap": f"{found.limit:,}"}
-                    }
-                )
+                context["notice"] = _(
+                    "“%(q)s” matches more than %(cap)s entries: the results come from "
+                    "the %(cap)s added or changed last. Add a word to narrow the search."
+                ) % {"q": query, "cap": f"{found.limit:,}"}
             if page_problem:
                 problems.append({"message": page_problem})
             context.update(
