@@ -107,13 +107,6 @@ _RR_SURNAMES.update(_DOUBLE_SURNAMES)
 _MR_SURNAMES = {"이": "Yi", "리": "Yi"}
 
 
-_HANGUL_RANGES = (
-    (0x1100, 0x11FF),
-    (0x3130, 0x318F),
-    (0xA960, 0xA97F),
-    (0xAC00, 0xD7A3),
-    (0xD7B0, 0xD7FF),
-)
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"
 # Hanja appear inside Korean titles ("渡江(도강)"); alone they are not Korean text.
 _HANJA = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -132,6 +125,11 @@ def _decompose(ch: str) -> list[str] | None:
     return [_INITIALS[code // 588], _MEDIALS[code % 588 // 28], _FINALS[code % 28]]
 
 
+# One Hangul character: fold() asks is_hangul() of every character it indexes, and pages
+# ask contains_hangul() of every name and title they show.
+_HANGUL_CHAR = re.compile(f"[{_HANGUL}]")
+
+
 def is_syllable(ch: str) -> bool:
     return len(ch) == 1 and _BASE <= ord(ch) <= _LAST
 
@@ -142,16 +140,12 @@ def has_syllables(text: str) -> bool:
 
 def is_hangul(ch: str) -> bool:
     """A Hangul syllable or jamo (compatibility and extended jamo included)."""
-    return any(low <= ord(ch) <= high for low, high in _HANGUL_RANGES)
-
-
-_ANY_HANGUL = re.compile(f"[{_HANGUL}]")
+    return _HANGUL_CHAR.fullmatch(ch) is not None
 
 
 def contains_hangul(text) -> bool:
-    """Whether the text holds a character is_hangul() accepts (one regex search: pages
-    ask it of every name and title they show)."""
-    return bool(text) and _ANY_HANGUL.search(str(text)) is not None
+    """Whether the text holds a character is_hangul() accepts."""
+    return bool(text) and _HANGUL_CHAR.search(str(text)) is not None
 
 
 def split_korean(text):
