@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Publication, Review
 from core.models import LanguageCode, id_list
 from films.models import Film, Person
+from public.cache import remember
 from search.engine import first_matching_ids
 from search.models import Kind
 
@@ -169,19 +170,25 @@ class PressFilterSet(django_filters.FilterSet):
         most covered publications, then their names with those asked for).
         """
         model = self.queryset.model
-        busiest = (
-            model.objects.published()
-            .exclude(publication=None)
-            .values("publication")
-            .annotate(entries=Count("pk"))
-            .order_by("-entries", "publication")[: self.SOURCE_CHOICES]
-        )
+
+        def busiest():
+            rows = (
+                model.objects.published()
+                .exclude(publication=None)
+                .values_list("publication", flat=True)
+                .annotate(entries=Count("pk"))
+                .order_by("-entries", "publication")[: self.SOURCE_CHOICES]
+            )
+            return list(rows)
+
+        # The same for every visitor: counted once a generation (public.cache.remember()).
+        most_covered = remember("busiest-sources", model._meta.label, busiest)
         # Only what could be a slug: a NUL would be refused by PostgreSQL (the
         # form reports such a value; it is not offered back).
         asked = [slug for slug in self.data.getlist("source") if SLUG.fullmatch(slug)]
         asked = asked[: self.SOURCE_CHOICES]
         publications = Publication.objects.filter(
-            Q(pk__in=[row["publication"] for row in busiest]) | Q(slug__in=asked)
+            Q(pk__in=most_covered) | Q(slug__in=asked)
         ).order_by("name")
         return [(publication.slug, publication.name) for publication in publications]
 

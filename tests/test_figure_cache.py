@@ -73,3 +73,20 @@ def test_a_scheduled_article_is_counted_when_its_time_comes(client, monkeypatch)
     later = now + datetime.timedelta(days=1, seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     assert chart_total(client, "/press/") == 2
+
+
+def test_the_most_covered_sources_are_counted_once_a_generation(client, committed):
+    published_article(title="One", publication=make_publication(name="Herald", slug="herald"))
+
+    def counts_sources(path):
+        with CaptureQueriesContext(connection) as context:
+            html = client.get(path).content.decode()
+        return any('AS "entries"' in query["sql"] for query in context.captured_queries), html
+
+    assert counts_sources("/press/")[0]
+    assert not counts_sources("/press/?language=en")[0]  # every filter offers the same
+    with committed():
+        published_article(title="Two", publication=make_publication(name="Times", slug="times"))
+    counted, html = counts_sources("/press/")
+    assert counted
+    assert 'value="times"' in html
