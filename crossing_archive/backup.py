@@ -21,6 +21,7 @@ which mean nothing in another install, and the search index, which a restore
 rebuilds from the rows.
 """
 
+import datetime
 import hashlib
 import io
 import json
@@ -41,6 +42,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.json import Serializer as JSONSerializer
 from django.db import connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
@@ -115,8 +117,29 @@ def rows(model, using):
     return queryset.iterator(chunk_size=CHUNK)
 
 
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """
+    Times to the microsecond: DjangoJSONEncoder cuts them to the millisecond, so a
+    restore would change every timestamp whose microseconds are not a whole number of
+    milliseconds (a revision's date, a log entry's time).
+    """
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 class ArchiveSerializer(JSONSerializer):
-    """Django's JSON serialization, with the MATCHED rows named by natural key."""
+    """Django's JSON serialization, with the MATCHED rows named by natural key and times
+    to the microsecond."""
+
+    def _init_options(self):
+        super()._init_options()
+        self.json_kwargs["cls"] = ExactJSONEncoder
 
     def get_dump_object(self, obj):
         data = super().get_dump_object(obj)

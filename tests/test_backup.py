@@ -3,6 +3,7 @@
 empty install and back, on one database and from SQLite to PostgreSQL and back.
 """
 
+import datetime
 import hashlib
 import json
 import os
@@ -321,3 +322,18 @@ def test_round_trip_sqlite_to_postgresql_and_back(tmp_path):
     manage(sqlite_c, media_c, "restore", str(tmp_path / "from-postgresql.zip"))
     assert json.loads(shell(sqlite_c, media_c, SNAPSHOT)) == rows
     assert media_files(media_c) == media_files(media_a)
+
+
+@pytest.mark.django_db
+def test_times_come_back_to_the_microsecond(media, tmp_path):
+    """Django's JSON cuts times to the millisecond: a restore would change them."""
+    film = make_film()
+    exact = datetime.datetime(2008, 6, 26, 9, 45, 3, 400, tzinfo=datetime.UTC)
+    Film.objects.filter(pk=film.pk).update(updated=exact, created=exact.replace(microsecond=0))
+    backup(tmp_path / "archive.zip")
+    make_empty_install()
+
+    restore(tmp_path / "archive.zip")
+
+    restored = Film.objects.get(pk=film.pk)
+    assert (restored.updated, restored.created) == (exact, exact.replace(microsecond=0))
