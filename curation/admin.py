@@ -28,8 +28,9 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 SEARCH_CAP = 10_000
 CAPPED_VIEWS = ("changelist", "autocomplete")
 # Fields whose words an index finds better than a LIKE over every row, by model label:
-# {label: (field names, find(term, limit) -> (ids, whether more matched))}. The site's
-# search registers articles' and reviews' text (search/apps.py): curation knows no index.
+# {label: (field names, find(term, limit or None for all) -> (ids, whether more matched))}.
+# The site's search registers articles' and reviews' text (search/apps.py): curation
+# knows no index.
 INDEXED_SEARCH = {}
 
 
@@ -67,7 +68,7 @@ class ArchiveAdmin(ConflictMixin, PublishingMixin, ExportMixin, HistoryAdmin):
             rows = searched.order_by().values_list("pk", flat=True).distinct()
             ids = list(rows[: limit + 1] if limit else rows)
         if indexed:
-            found, more = indexed[1](search_term, limit or queryset.count())
+            found, more = indexed[1](search_term, limit)
             ids = list(dict.fromkeys(ids + found))
         if limit and len(ids) > limit:
             ids, more = ids[:limit], True

@@ -182,14 +182,15 @@ def last_matching(terms, limit, kind=None):
     """
     The entries that answer the query, the last indexed first: [(entry id, object
     id)], and whether more matched. One query, which reads at most `limit` entries
-    for each needle (so the many texts a common word is in never crowd out the few
-    names), from the text index on SQLite where it can (search.text_index.entries_sql)
-    and from the trigram indexes on PostgreSQL.
+    for each needle, every one with None (so the many texts a common word is in never
+    crowd out the few names), from the text index on SQLite where it can
+    (search.text_index.entries_sql) and from the trigram indexes on PostgreSQL.
     """
     found = needles(terms)
+    read_at_most = None if limit is None else limit + 1  # one more: were there more?
     if connection.vendor == "sqlite":
         indexed = text_index.available(connection)
-        sql, params = text_index.entries_sql(found, limit + 1, kind, indexed)
+        sql, params = text_index.entries_sql(found, read_at_most, kind, indexed)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
@@ -202,7 +203,7 @@ def last_matching(terms, limit, kind=None):
             parts.append(
                 entries.annotate(needle=Value(number))
                 .order_by("-pk")
-                .values_list("needle", "pk", "object_id")[: limit + 1]
+                .values_list("needle", "pk", "object_id")[:read_at_most]
             )
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     read = defaultdict(int)
@@ -210,7 +211,7 @@ def last_matching(terms, limit, kind=None):
     for number, pk, object_id in rows:
         read[number] += 1
         entries[pk] = object_id
-    more = any(count > limit for count in read.values())
+    more = limit is not None and any(count > limit for count in read.values())
     return sorted(entries.items(), reverse=True), more
 
 
@@ -241,8 +242,8 @@ def matching_ids(kind, query):
 
 def first_matching_ids(kind, query, limit):
     """
-    The ids of at most `limit` objects of `kind` that answer the query, the last
-    indexed first, as a list: one query, run once, so that a list's count, chart
+    The ids of at most `limit` objects of `kind` (all of them with None) that answer
+    the query, the last indexed first, as a list: one query, run once, so that a list's count, chart
     and page reuse it instead of matching three times. Returns (ids, whether more
     matched).
     """
@@ -252,7 +253,7 @@ def first_matching_ids(kind, query, limit):
     # Each needle is of one column, where an object has one entry or a few (name forms).
     entries, more = last_matching(terms, limit, kind=kind)
     ids = list(dict.fromkeys(object_id for _, object_id in entries))
-    return ids[:limit], more or len(ids) > limit
+    return ids[:limit], more or (limit is not None and len(ids) > limit)
 
 
 # ---------------------------------------------------------------------------

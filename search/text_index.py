@@ -85,7 +85,7 @@ def serves(column, needle):
 def entries_sql(needles, limit, kind=None, indexed=True):
     """
     SQLite: one query for the entries whose column holds each (column, needle), the
-    last indexed first, at most `limit` for each needle: rows of (needle's number,
+    last indexed first, at most `limit` for each needle (None: all): rows of (needle's number,
     entry id, object id). A needle the table serves (with `indexed`) is read from it,
     backwards, stopping at the limit, so a common word costs no more than a rare one;
     a shorter one is looked for in the entries themselves (instr: the columns are
@@ -110,5 +110,5 @@ def entries_sql(needles, limit, kind=None, indexed=True):
             f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id "
             f"FROM {source}{kind_sql}ORDER BY {order} DESC LIMIT %s)"
         )
-        params += [pattern, *kind_params, limit]
+        params += [pattern, *kind_params, -1 if limit is None else limit]  # -1: no limit
     return " UNION ALL ".join(parts), params

@@ -83,15 +83,16 @@ def run_in_archive(database_url, code):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def free_port():
-    for port in PORTS:
+def free_port(ports=PORTS):
+    """The first of `ports` that nothing listens on."""
+    for port in ports:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError(f"No free port in {PORTS}")
+    raise RuntimeError(f"No free port in {ports}")
 
 
 @contextlib.contextmanager

@@ -280,3 +280,19 @@ def test_an_export_of_a_search_holds_every_match_past_the_lists_cap(
         make_article(slug=f"defector-{n}", title=f"Defector {n}", publication=publication)
     rows = exported_rows(curator_client, Article, "?q=defector")
     assert sorted(row["slug"] for row in rows) == ["defector-0", "defector-1", "defector-2"]
+
+
+def test_an_export_of_a_filtered_search_holds_every_match_of_its_text(curator_client, archive):
+    publication = Publication.objects.get()
+    for n in range(2):
+        make_article(
+            slug=f"published-{n}",
+            status=Status.PUBLISHED,
+            publication=publication,
+            text="A defector spoke.",
+        )
+    # Newer matches that the filter leaves out: they must not crowd out the older ones.
+    for n in range(3):
+        make_article(slug=f"draft-{n}", publication=publication, text="A defector spoke.")
+    rows = exported_rows(curator_client, Article, "?status__exact=published&q=defector")
+    assert sorted(row["slug"] for row in rows) == ["published-0", "published-1"]

@@ -6,7 +6,6 @@ and serves the site and the admin with hashed, cached static files.
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import pytest
 import requests
 from django.conf import settings
 
+from tests import live_gunicorn
 from tests.live_gunicorn import server_ports
 
 
@@ -84,16 +84,7 @@ def free_port():
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     ports = server_ports(8101, 8118, half=0)
     half = len(ports) // 2
-    mine = ports[half:] if worker % 2 else ports[:half]
-    first, last = mine[0], mine[-1]
-    for port in mine:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.fail(f"no free port between {first} and {last}")
+    return live_gunicorn.free_port(ports[half:] if worker % 2 else ports[:half])
 
 
 @pytest.fixture(scope="module")
