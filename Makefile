@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DEBUG=1
 PROD_ENV := DEBUG=0
+# Python keeps the bytecode it compiles (and pytest its rewritten test modules) even where
+# the environment says not to: without it every test worker, server and subprocess would
+# compile the project again (the non-browser tests took 65 s instead of 53 s).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run serve test test-all lint migrate seed bench clean
 
