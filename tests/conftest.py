@@ -17,7 +17,12 @@ from django.template.base import Template
 from django.test.utils import instrumented_test_render
 from whitenoise.middleware import WhiteNoiseMiddleware
 
+from tests.database_image import keep_migrated_databases
 from tests.factories import seeded, staff_client
+
+
+def pytest_configure(config):
+    keep_migrated_databases(config.cache.mkdir("databases"))
 
 
 @pytest.fixture(scope="class")

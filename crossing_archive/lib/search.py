@@ -78,8 +78,10 @@ class Fields:
     grams: str
 
 
+@functools.lru_cache(maxsize=65536)
 def name_fields(text: str) -> Fields:
-    """The stored fields of a name or title."""
+    """The stored fields of a name or title (kept for the names an archive repeats: a
+    person's forms are read again each time a credit or name of theirs is saved)."""
     folded = fold(text)
     return Fields(folded, join_keys(_latin_keys(text)), hangul_grams(folded))
 
