@@ -19,6 +19,7 @@ from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
 from curation.imports import EXPORT_FORMATS, RowReportImportMixin
 from curation.publishing import PublishingMixin
+from curation.widgets import SharedLookupSelect, SharedLookupSelectMultiple
 
 # An address typed without a scheme is taken as https, as Django 6 will do.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -85,11 +86,28 @@ class ArchiveAdmin(ConflictMixin, PublishingMixin, ExportMixin, HistoryAdmin):
 
 
 class InlineBase:
-    """The base of every inline: no blank rows, unique constraints checked across rows."""
+    """
+    The base of every inline: no blank rows, unique constraints checked across
+    rows, and autocompletes whose entries are looked up for all rows at once.
+    """
 
     formset = UniqueRowsInlineFormSet
     extra = 0
     formfield_overrides = URL_FIELDS
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SharedLookupSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SharedLookupSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class BoundedInlineBase(InlineBase):

@@ -2,7 +2,10 @@
 
 from django.db.models import UniqueConstraint
 from django.forms.models import BaseInlineFormSet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from curation.widgets import share_autocomplete_lookups
 
 
 class UniqueRowsInlineFormSet(BaseInlineFormSet):
@@ -29,6 +32,12 @@ class UniqueRowsInlineFormSet(BaseInlineFormSet):
         "Another row gives up this value in the same save, which the database cannot do "
         "in one step: save that change first, then this one."
     )
+
+    @cached_property
+    def forms(self):
+        forms = BaseInlineFormSet.forms.real_func(self)
+        share_autocomplete_lookups(forms)
+        return forms
 
     def clean(self):
         for constraint in self.model._meta.constraints:

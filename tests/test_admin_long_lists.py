@@ -6,6 +6,8 @@ links on the publication list rather than a filter that draws every publication.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Review
 from curation.admin import BoundedInlineBase
@@ -14,8 +16,10 @@ from tests.admin_forms import posted_back
 from tests.factories import (
     admin_url,
     make_article,
+    make_claim,
     make_credit,
     make_film,
+    make_film_title,
     make_person,
     make_publication,
     make_track,
@@ -58,6 +62,34 @@ def test_film_form_edits_the_first_rows_and_links_to_all_of_them(admin_client):
     assert f'href="/admin/films/credit/?film__id__exact={film.pk}"' in html
     assert f"{SHOWN + 3} rows, the first {SHOWN} on this form" in html
     assert f'href="/admin/films/track/?film__id__exact={film.pk}"' in html
+
+
+def film_citing_articles(count):
+    """A film with `count` cast, titles and claims, each row citing an article of its own."""
+    film = film_with_cast(count)
+    publication = make_publication()
+    for n, credit in enumerate(Credit.objects.filter(film=film), start=1):
+        article = make_article(publication=publication)
+        credit.found_in_articles.add(article)
+        make_film_title(film=film, title=f"Title {n}").found_in_articles.add(article)
+        make_claim(film=film, article=article, value=f"{n} billion won")
+    return film
+
+
+def test_film_form_query_count_does_not_grow_with_rows(admin_client):
+    """The entries a form's autocompletes hold (a credit's person, a row's sources, a
+    claim's article) are looked up once a field for all the rows, not once a row."""
+
+    def queries(film):
+        with CaptureQueriesContext(connection) as captured:
+            response = admin_client.get(admin_url(Film, "change", film.pk))
+        assert response.status_code == 200
+        return len(captured)
+
+    one, many = film_citing_articles(1), film_citing_articles(SHOWN)
+    assert queries(many) == queries(one)
+    html = admin_client.get(admin_url(Film, "change", many.pk)).content.decode()
+    assert html.count("selected>Actor 0") == SHOWN  # each row still shows its own person
 
 
 def test_saving_the_film_form_keeps_the_rows_it_does_not_show(admin_client):
