@@ -291,6 +291,11 @@ class Article(RightsControlled, Publishable):
                 fields=["status", "publication", "date", "published_at"],
                 name="article_published_by_source",
             ),
+            # The sitemap's "last changed" for the articles (public.sitemaps): the latest
+            # published row is found at the top of this index, not by reading them all.
+            models.Index(
+                fields=["-updated", "status", "published_at"], name="article_last_changed"
+            ),
         ]
 
     def __str__(self):

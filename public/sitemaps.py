@@ -12,7 +12,6 @@ import math
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import Max
 from django.urls import reverse
 
 from articles.models import Article, Review
@@ -90,8 +89,12 @@ class EntrySitemap(LanguagesSitemap):
         return entry.updated
 
     def get_latest_lastmod(self):
-        """The section's latest change, in one query (Django would read every entry)."""
-        return self.entries().aggregate(latest=Max("updated"))["latest"]
+        """
+        The section's latest change, in one query (Django would read every entry):
+        the newest first, where an index on `updated` has it at the top (a MAX() over
+        the published entries would read them all).
+        """
+        return self.entries().order_by("-updated").values_list("updated", flat=True).first()
 
 
 class FilmSitemap(EntrySitemap):

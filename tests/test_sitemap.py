@@ -160,10 +160,14 @@ def test_a_page_past_the_end_of_a_section_is_a_404(client):
 
 
 def test_the_index_gives_each_section_its_latest_change(client):
-    article = published_article()
-    Article.objects.filter(pk=article.pk).update(
-        updated=datetime.datetime(2021, 3, 4, 5, 6, tzinfo=datetime.UTC)
-    )
+    """The latest change of a published entry: a draft changed since does not count."""
+    changed = {
+        published_article(): datetime.datetime(2021, 3, 4, 5, 6, tzinfo=datetime.UTC),
+        published_article(): datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+        make_article(): datetime.datetime(2022, 1, 1, tzinfo=datetime.UTC),
+    }
+    for article, updated in changed.items():
+        Article.objects.filter(pk=article.pk).update(updated=updated)
     index = parse(client, "/sitemap.xml", "sitemapindex")
     lastmods = {
         node.find("sm:loc", NS).text: node.find("sm:lastmod", NS)
