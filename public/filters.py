@@ -14,6 +14,7 @@ from articles.models import Article, Publication, Review
 from core.models import LanguageCode, id_list
 from films.models import Film, Person
 from public.cache import remember
+from public.widgets import QuickSelect
 from search.engine import first_matching_ids
 from search.models import Kind
 
@@ -130,10 +131,12 @@ class PressFilterSet(django_filters.FilterSet):
         label=_("Language"),
         choices=LanguageCode.choices,
         empty_label=_("Any language"),
+        widget=QuickSelect,
         error_messages={"invalid_choice": _("There is no language with this code.")},
     )
     ordering = django_filters.ChoiceFilter(
         label=_("Order"),
+        widget=QuickSelect,
         choices=[
             ("newest", _("Newest first")),
             ("oldest", _("Oldest first")),
@@ -317,6 +320,7 @@ def film_filter(field_name):
         to_field_name="slug",
         queryset=published_films,
         empty_label=_("Any film"),
+        widget=QuickSelect,
         error_messages={"invalid_choice": FILM_ERROR},
     )
 
