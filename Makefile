@@ -67,4 +67,5 @@ lint: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

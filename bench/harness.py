@@ -54,6 +54,9 @@ MIN_FILM_UNCACHED_SHARE = 1 / 10
 MIN_CACHED_SHARE = 1 / 2
 MAX_MEMORY_MB = 50
 MAX_TTFB_MS = 2000
+# Requests whose work grows with the archive by nature (they list every entry, a page of
+# sitemap addresses at a time): held to MAX_TTFB_MS and MAX_MEMORY_MB, not to the seed.
+GROWING = "sitemap section"
 
 BARE = "/bench/bare/"
 SOURCE = "chosun-ilbo"  # a seed paper: the generator makes the seed's papers the largest
@@ -608,7 +611,9 @@ def render(reports, args, minutes):
         f"in turn in each round; medians, in ms. The whole run took {minutes:.0f} minutes. "
         "The machine is shared and noisy: compare ratios, not single figures.",
         "",
-        f"Targets: a request at {large} takes at most {MAX_SEED_RATIO}× its time on the seed; "
+        f"Targets: a request at {large} takes at most {MAX_SEED_RATIO}× its time on the seed "
+        "(a sitemap section, whose entries grow with the archive by nature, is held to the "
+        "time and memory limits below instead: its ratio is shown, not marked); "
         "the uncached film page answers at least a tenth, and the cached film page and press "
         f"list at least half, of the bare view's requests per second; at {large}, no "
         f"anonymous request grows a worker by more than {MAX_MEMORY_MB} MB or takes more "
@@ -644,7 +649,8 @@ def render_timings(report, large):
         seed, big = median(entry["seed"]), median(entry["large"])
         statuses = {status for status in entry["status"].values() if status != 200}
         ratio = big / seed if seed and big else None
-        miss = ratio is not None and ratio > MAX_SEED_RATIO and label != "bare view"
+        exempt = label == "bare view" or label.startswith(GROWING)
+        miss = ratio is not None and ratio > MAX_SEED_RATIO and not exempt
         notes = f" (HTTP {', '.join(map(str, sorted(statuses)))})" if statuses else ""
         to_bare = big / bare if big else None
         lines.append(
