@@ -296,6 +296,29 @@ def test_a_common_word_reads_a_bounded_number_of_entries_and_says_so(client, mon
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("common", [1, 10_000], ids=["newest-first", "by-index"])
+def test_a_common_word_finds_the_same_entries_either_way(monkeypatch, common):
+    """PostgreSQL reads a word most texts hold from the newest texts on, a rarer one
+    through its trigram index (search.engine.common_words_newest_first): the same rows."""
+    from search.engine import first_matching_ids
+    from search.models import Kind
+
+    monkeypatch.setattr("search.engine.COMMON", common)
+    publication = make_publication(name="Weekly")
+    articles = [
+        published_article(
+            publication=publication,
+            title=f"Report {n}",
+            text="A defector spoke." if n % 3 else "Nothing to see.",
+        )
+        for n in range(12)
+    ]
+    holding = [article.pk for article in articles if "defector" in article.text]
+    assert first_matching_ids(Kind.ARTICLE, "defector", 5) == (holding[::-1][:5], True)
+    assert first_matching_ids(Kind.ARTICLE, "defector", 100) == (holding[::-1], False)
+    assert first_matching_ids(Kind.ARTICLE, "zzyzx", 5) == ([], False)
+
+
 def test_a_word_under_the_limit_is_counted_in_full(client, monkeypatch):
     monkeypatch.setattr("search.engine.MATCH_LIMIT", 5)
     publication = make_publication(name="Weekly")
