@@ -19,7 +19,7 @@ from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
 from curation.imports import EXPORT_FORMATS, RowReportImportMixin
 from curation.publishing import PublishingMixin
-from curation.widgets import SharedLookupSelect, SharedLookupSelectMultiple
+from curation.widgets import SharedLookupAutocompletes
 
 # An address typed without a scheme is taken as https, as Django 6 will do.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -39,7 +39,9 @@ def register_indexed_search(label, fields, find):
     INDEXED_SEARCH[label] = (tuple(fields), find)
 
 
-class ArchiveAdmin(ConflictMixin, PublishingMixin, ExportMixin, HistoryAdmin):
+class ArchiveAdmin(
+    SharedLookupAutocompletes, ConflictMixin, PublishingMixin, ExportMixin, HistoryAdmin
+):
     export_formats = EXPORT_FORMATS
     formfield_overrides = URL_FIELDS
 
@@ -85,7 +87,7 @@ class ArchiveAdmin(ConflictMixin, PublishingMixin, ExportMixin, HistoryAdmin):
         return queryset.filter(pk__in=id_list(ids, queryset.db)), False
 
 
-class InlineBase:
+class InlineBase(SharedLookupAutocompletes):
     """
     The base of every inline: no blank rows, unique constraints checked across
     rows, and autocompletes whose entries are looked up for all rows at once.
@@ -94,20 +96,6 @@ class InlineBase:
     formset = UniqueRowsInlineFormSet
     extra = 0
     formfield_overrides = URL_FIELDS
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = SharedLookupSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = SharedLookupSelectMultiple(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class BoundedInlineBase(InlineBase):

@@ -1,8 +1,9 @@
-"""Autocomplete widgets that an inline's rows share one lookup for."""
+"""The admin's autocompletes: entries looked up once for an inline's rows, bad ids ignored."""
 
 from collections import defaultdict
 
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 
 
 class SharedLookupMixin:
@@ -12,26 +13,48 @@ class SharedLookupMixin:
     An inline formset looks up each field's entries for all its rows at once
     (share_autocomplete_lookups) and hands them to the widgets in `known`, in the
     order the field's queryset gives them; a widget not handed any asks alone.
+
+    A submitted value that cannot be an id ("abc" for a number) is left out of the
+    lookup: the field reports it as an invalid choice, where Django's widget ran the
+    query with it and answered the form with a server error.
     """
 
     known = None
 
-    def to_field_name(self):
+    def target_field(self):
         remote = self.field.remote_field
         options = remote.model._meta
-        return options.get_field(getattr(remote, "field_name", options.pk.attname)).attname
+        return options.get_field(getattr(remote, "field_name", None) or options.pk.name)
+
+    def wanted(self, values):
+        """The submitted or saved values that can be looked up."""
+        target, usable = self.target_field(), set()
+        for value in values:
+            if value in self.choices.field.empty_values:
+                continue
+            try:
+                target.to_python(value)
+            except (ValidationError, ValueError, TypeError):
+                continue
+            usable.add(str(value))
+        return usable
+
+    def lookup(self, values):
+        wanted = self.wanted(values)
+        if not wanted:
+            return []
+        target = self.target_field().attname
+        return list(self.choices.queryset.using(self.db).filter(**{f"{target}__in": wanted}))
 
     def optgroups(self, name, value, attr=None):
-        if self.known is None:
-            return super().optgroups(name, value, attr)
         default = (None, [], 0)
-        selected_choices = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        selected_choices = self.wanted(value)
         if not self.is_required and not self.allow_multiple_selected:
             default[1].append(self.create_option(name, "", "", False, 0))
-        to_field_name = self.to_field_name()
+        target = self.target_field().attname
         has_selected = False
-        for entry in self.known:
-            option_value = getattr(entry, to_field_name)
+        for entry in self.lookup(value) if self.known is None else self.known:
+            option_value = getattr(entry, target)
             if str(option_value) not in selected_choices:
                 continue
             selected = str(option_value) in value and (
@@ -53,6 +76,24 @@ class SharedLookupSelectMultiple(SharedLookupMixin, AutocompleteSelectMultiple):
     pass
 
 
+class SharedLookupAutocompletes:
+    """A ModelAdmin or inline mixin: its autocomplete fields use the widgets above."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SharedLookupSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SharedLookupSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 def share_autocomplete_lookups(forms):
     """Looks up the entries the autocompletes of `forms` hold: one query a field."""
     fields = defaultdict(list)
@@ -60,18 +101,8 @@ def share_autocomplete_lookups(forms):
         for name, field in form.fields.items():
             widget = getattr(field.widget, "widget", field.widget)  # inside the "+" wrapper
             if isinstance(widget, SharedLookupMixin):
-                value = widget.format_value(form[name].value())
-                fields[name].append((widget, value))
+                fields[name].append((widget, widget.format_value(form[name].value())))
     for rows in fields.values():
-        first = rows[0][0]
-        to_field_name = first.to_field_name()
-        wanted = {
-            v for _, value in rows for v in value if v not in first.choices.field.empty_values
-        }
-        entries = (
-            list(first.choices.queryset.using(first.db).filter(**{f"{to_field_name}__in": wanted}))
-            if wanted
-            else []
-        )
+        entries = rows[0][0].lookup([value for _, values in rows for value in values])
         for widget, _ in rows:
             widget.known = entries

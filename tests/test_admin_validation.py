@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 from PIL import Image
 
-from articles.models import Document, Review
+from articles.models import Article, Document, Review
 from curation.forms import UniqueRowsInlineFormSet
 from films.models import (
     Claim,
@@ -26,6 +26,7 @@ from films.models import (
     Track,
     TrackCredit,
 )
+from tests.admin_forms import posted_back
 from tests.factories import (
     admin_url,
     constraint_message,
@@ -460,3 +461,42 @@ def test_document_cannot_be_part_of_its_own_part_in_the_admin(admin_client):
     assert_refused(response, constraint_message(Document, "document_not_its_own_parent"))
     thread.refresh_from_db()
     assert thread.parent is None
+
+
+BAD_IDS = ["abc", "1.5", "<b>x</b>", "99999"]
+
+
+@pytest.mark.parametrize("value", BAD_IDS)
+def test_a_bad_id_in_a_rows_autocomplete_is_a_form_error(admin_client, value):
+    """An id that is no entry's, or no id at all, in an inline's autocomplete (a credit's
+    person, its sources): the form says the choice is not valid, and is drawn again with
+    the value left out; nothing is saved."""
+    film = make_film()
+    credit = make_credit(film=film, person=make_person(name="Kept Person"))
+    url = admin_url(Film, "change", film.pk)
+    data = posted_back(
+        admin_client.get(url),
+        **{"credits-0-person": value, "credits-0-found_in_articles": [value]},
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    [credits] = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "credits"
+    ]
+    assert {"person", "found_in_articles"} <= credits.errors[0].keys()
+    assert "<b>x</b>" not in response.content.decode()
+    credit.refresh_from_db()
+    assert credit.person.name == "Kept Person"
+
+
+@pytest.mark.parametrize("value", BAD_IDS)
+def test_a_bad_id_in_an_entrys_autocomplete_is_a_form_error(admin_client, value):
+    article = make_article()
+    url = admin_url(Article, "change", article.pk)
+    response = admin_client.post(url, posted_back(admin_client.get(url), people=[value]))
+    assert response.status_code == 200
+    assert "people" in response.context["adminform"].form.errors
+    assert "<b>x</b>" not in response.content.decode()
+    assert not article.people.exists()
