@@ -54,7 +54,8 @@ class CappedPaginator(Paginator):
         if bottom and isinstance(rows, QuerySet):
             ids = list(rows.values_list("pk", flat=True)[bottom:top])
             found = {row.pk: row for row in rows.filter(pk__in=ids)}
-            return self._get_page([found[pk] for pk in ids], number, self)
+            # A row unpublished or deleted between the two queries is left out.
+            return self._get_page([found[pk] for pk in ids if pk in found], number, self)
         return self._get_page(rows[bottom:top], number, self)
 
 
