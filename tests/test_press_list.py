@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
 from public.views.press import CappedPaginator
 from tests.factories import make_publication, published_article, published_film, text_of
 
@@ -141,6 +142,25 @@ def test_a_later_page_reads_its_ids_from_the_index_before_its_rows(client):
     skipping = [query["sql"] for query in queries if "OFFSET" in query["sql"]]
     assert skipping
     assert all(sql.startswith('SELECT "articles_article"."id" AS "pk" FROM') for sql in skipping)
+
+
+def test_a_row_deleted_between_a_later_pages_two_queries_is_left_out(client):
+    make_articles(45)
+    state = {"ids read": False, "deleted": False}
+
+    def delete_before_the_rows_are_read(execute, sql, params, many, context):
+        if state["ids read"] and not state["deleted"]:
+            state["deleted"] = True
+            Article.objects.filter(title="Article 20").delete()
+        state["ids read"] |= "OFFSET" in sql
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(delete_before_the_rows_are_read):
+        response = client.get("/press/?page=2")
+    assert response.status_code == 200
+    titles = [article.title for article in response.context["page_obj"]]
+    assert state["deleted"]
+    assert titles == [f"Article {n:02d}" for n in range(24, 4, -1) if n != 20]
 
 
 def test_ordering_by_title(client):
