@@ -40,17 +40,18 @@ class GroupedDates:
     def aggregate(self, *args, **kwargs):
         """The date hierarchy's first and last dates of the unfiltered list, from the
         ends of the date's index (together, MIN and MAX read every row)."""
-        columns = {
-            name: value.get_source_expressions()[0].name
-            for name, value in kwargs.items()
-            if isinstance(value, Min | Max)
-            and isinstance(value.get_source_expressions()[0], F)
-            and "__" not in value.get_source_expressions()[0].name
-        }
-        if args or not self.unfiltered() or len(columns) != len(kwargs):
+        sources = {name: value.get_source_expressions()[0] for name, value in kwargs.items()}
+        simple = all(
+            isinstance(kwargs[name], Min | Max)
+            and isinstance(source, F)
+            and "__" not in source.name
+            for name, source in sources.items()
+        )
+        if args or not simple or not self.unfiltered():
             return super().aggregate(*args, **kwargs)
         result = {}
-        for name, field_name in columns.items():
+        for name, source in sources.items():
+            field_name = source.name
             ordering = field_name if isinstance(kwargs[name], Min) else f"-{field_name}"
             rows = self.filter(**{f"{field_name}__isnull": False}).order_by(ordering)
             result[name] = rows.values_list(field_name, flat=True).first()

@@ -4,6 +4,7 @@ import pytest
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from public.filters import ArticleFilterSet
 from public.widgets import QuickSelect
 
 CHOICES = [
@@ -22,9 +23,7 @@ def test_quick_select_writes_what_django_writes(value):
     assert "<b>" not in quick
 
 
-def test_the_press_filter_menus_are_quick_selects(client):
-    from public.filters import ArticleFilterSet
-
+def test_the_press_filter_menus_are_quick_selects():
     form = ArticleFilterSet().form
     for name in ["film", "language", "ordering"]:
         assert isinstance(form.fields[name].widget, QuickSelect), name

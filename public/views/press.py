@@ -45,18 +45,13 @@ class CappedPaginator(Paginator):
         alone, then those rows: an OFFSET over whole rows read and dropped every row
         before the page (page 500 of /press/: 26 ms, 5 ms this way).
         """
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        rows = self.object_list
-        if bottom and isinstance(rows, QuerySet):
-            ids = list(rows.values_list("pk", flat=True)[bottom:top])
-            found = {row.pk: row for row in rows.filter(pk__in=ids)}
+        page = super().page(number)
+        if page.number > 1 and isinstance(page.object_list, QuerySet):
+            ids = list(page.object_list.values_list("pk", flat=True))
+            found = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
             # A row unpublished or deleted between the two queries is left out.
-            return self._get_page([found[pk] for pk in ids if pk in found], number, self)
-        return self._get_page(rows[bottom:top], number, self)
+            page.object_list = [found[pk] for pk in ids if pk in found]
+        return page
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
