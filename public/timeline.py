@@ -280,6 +280,7 @@ def build_timeline(rows):
         if position % label_every == 0:
             column.axis_label = column.iso
         base = HEIGHT - BOTTOM
+        name = column.name
         for number, count in enumerate(column.counts):
             if not count:
                 continue
@@ -298,7 +299,7 @@ def build_timeline(rows):
                         "%(source)s, %(month)s: %(count)s articles",
                         count,
                     )
-                    % {"source": series[number].name, "month": column.name, "count": count},
+                    % {"source": series[number].name, "month": name, "count": count},
                 )
             )
     ticks = [

@@ -256,3 +256,31 @@ def test_two_publications_that_want_one_colour_still_get_two():
     colours = {series.key: series.colour for series in build_timeline(rows).series}
     assert colours["joongang"] == PALETTE[0]
     assert colours["kofic"] == PALETTE[1]
+
+
+def test_a_publication_name_is_text_wherever_the_chart_shows_it(client):
+    # The chart is written in Python (public/templatetags/open_data.py), not by a
+    # template: its escaping is its own.
+    name = '<b onclick="x()">Press</b> & Co'
+    published_article(publication=make_publication(name=name), date=D(2008, 3, 1))
+    html = client.get("/press/").content.decode()
+    chart = chart_of(client, "/press/")
+    assert chart.bar_titles == [f"{name}, March 2008: 1 article"]
+    assert chart.rows == [["March 2008", "1", "1"]]
+    assert "<b onclick" not in html
+    drawn = re.search(r'<section class="coverage-timeline".*?</section>', html, re.S).group()
+    escaped = "&lt;b onclick=&quot;x()&quot;&gt;Press&lt;/b&gt; &amp; Co"
+    # The bar's title, the legend and the table's column.
+    assert drawn.count(escaped) == 3
+
+
+def test_chart_by_year_past_ten_years_of_months(client):
+    publication = make_publication(name="Paper")
+    for year in (1995, 2008):
+        published_article(publication=publication, date=D(year, 6, 1))
+    html = client.get("/press/").content.decode()
+    assert "Coverage by year" in html
+    chart = chart_of(client, "/press/")
+    assert [row[0] for row in chart.rows] == ["1995", "2008"]
+    assert chart.bar_titles == ["Paper, 1995: 1 article", "Paper, 2008: 1 article"]
+    assert '<time datetime="1995">' in html

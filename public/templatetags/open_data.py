@@ -6,11 +6,14 @@ tags, the query string of feed and download links, the coverage chart.
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from articles.models import Article, Review
 from films.models import Film, Person
@@ -18,7 +21,7 @@ from public import jsonld
 from public.citations import CITATIONS_PER_FILE
 from public.feeds import selection_title
 from public.open_data import usable_query
-from public.templatetags.archive import review_title
+from public.templatetags.archive import mark_korean, review_title
 
 register = template.Library()
 
@@ -130,7 +133,113 @@ def feed_title(filterset):
     return selection_title(cleaned.get("film"), cleaned.get("source") or [])
 
 
-@register.inclusion_tag("includes/coverage_timeline.html")
+@register.simple_tag
 def coverage_timeline(timeline, heading_level=2):
-    """Articles per month by publication: an SVG chart and the same numbers as a table."""
-    return {"timeline": timeline, "heading_tag": f"h{heading_level}"}
+    """
+    Articles per month by publication: an SVG chart and the same numbers as a table.
+    Written here rather than in a template: the chart has up to 840 bars, and a
+    template took 9 ms to draw the 200 of the bench's press list (this, under 1 ms).
+    """
+    if not timeline:
+        return ""
+    return mark_safe("".join(timeline_parts(timeline, f"h{heading_level}")))  # noqa: S308
+
+
+def timeline_parts(timeline, heading):
+    """
+    The chart's markup in pieces. Every text is escaped (a label holds a publication's
+    name); the numbers, colours and classes are the timeline's own, written as they are.
+    """
+    by_year = timeline.by_year
+    left, bottom = timeline.plot_left, timeline.plot_bottom
+    yield (
+        '<section class="coverage-timeline" aria-labelledby="timeline-heading">\n'
+        f'  <{heading} id="timeline-heading">'
+        f"{text(_('Coverage by year') if by_year else _('Coverage by month'))}</{heading}>\n"
+        '  <figure class="timeline-figure">\n'
+        f'    <svg class="timeline-chart" viewBox="0 0 {timeline.width} {timeline.height}" '
+        'role="img" aria-labelledby="timeline-title timeline-desc">\n'
+        '      <title id="timeline-title">'
+        + text(
+            _("Articles per year, by publication")
+            if by_year
+            else _("Articles per month, by publication")
+        )
+        + "</title>\n"
+        f'      <desc id="timeline-desc">{text(timeline.description)} '
+        f"{text(_('The table below gives the numbers.'))}</desc>\n"
+        '      <g class="timeline-axis" fill="currentColor" font-size="12">\n        '
+    )
+    for tick in timeline.ticks:
+        y = tick["y"]
+        yield (
+            f'\n          <line x1="{left}" x2="{timeline.plot_right}" y1="{y}" y2="{y}" '
+            'stroke="currentColor" stroke-opacity="0.25"></line>\n'
+            f'          <text x="{left - 6}" y="{y}" text-anchor="end" '
+            f'dominant-baseline="middle">{number(tick["value"])}</text>\n        '
+        )
+    yield "\n        "
+    for month in timeline.months:
+        if month.axis_label:
+            yield (
+                f'\n          <text x="{month.label_x}" y="{bottom + 18}" '
+                f'text-anchor="middle">{text(month.axis_label)}</text>\n        '
+            )
+    bars = '<g class="timeline-bars" stroke="#ffffff" stroke-width="1">'
+    yield f"\n      </g>\n      {bars}\n        "
+    for month in timeline.months:
+        for segment in month.segments:
+            yield (
+                f'\n          <rect x="{segment.x}" y="{segment.y}" '
+                f'width="{segment.width}" height="{segment.height}" '
+                f'fill="{segment.series.colour}" class="{segment.series.css_class}">'
+                f"<title>{text(segment.label)}</title></rect>\n        "
+            )
+    yield '\n      </g>\n    </svg>\n    <figcaption>\n      <ul class="timeline-legend">\n        '
+    for series in timeline.series:
+        colour, css_class = series.colour, series.css_class
+        yield (
+            '\n          <li><svg class="timeline-swatch" viewBox="0 0 10 10" width="10" '
+            f'height="10" aria-hidden="true"><rect width="10" height="10" fill="{colour}" '
+            f'class="{css_class}"></rect></svg> {mark_korean(series.name)} '
+            f"({number(series.total)})</li>\n        "
+        )
+    caption = (
+        _("Articles per year, by publication (years without articles are left out)")
+        if by_year
+        else _("Articles per month, by publication (months without articles are left out)")
+    )
+    heads = "".join(
+        f'<th scope="col">{mark_korean(series.name)}</th>' for series in timeline.series
+    )
+    yield (
+        "\n      </ul>\n    </figcaption>\n  </figure>\n"
+        '  <details class="timeline-table">\n'
+        f"    <summary>{text(_('The numbers as a table'))}</summary>\n"
+        '    <div class="table-scroll" role="region" aria-labelledby="timeline-caption" '
+        'tabindex="0">\n      <table class="data">\n'
+        f'        <caption id="timeline-caption">{text(caption)}</caption>\n'
+        "        <thead>\n"
+        f'          <tr><th scope="col">{text(_("Month"))}</th>{heads}'
+        f'<th scope="col">{text(_("Total"))}</th></tr>\n'
+        "        </thead>\n        <tbody>\n          "
+    )
+    for month in timeline.rows:
+        counts = "".join(f'<td class="num">{number(count)}</td>' for count in month.counts)
+        yield (
+            f'\n            <tr><th scope="row"><time datetime="{text(month.iso)}">'
+            f"{text(month.name)}</time></th>{counts}"
+            f'<td class="num">{number(month.total)}</td></tr>\n          '
+        )
+    yield "\n        </tbody>\n      </table>\n    </div>\n  </details>\n</section>\n"
+
+
+def text(value):
+    """A value as a template writes it: escaped unless already safe."""
+    return conditional_escape(value)
+
+
+def number(value):
+    """A count as a template writes it (localize() costs 14 µs, and without thousand
+    separators it is the number's own digits)."""
+    return localize(value) if settings.USE_THOUSAND_SEPARATOR else str(value)
