@@ -254,7 +254,9 @@ def test_sqlite_reads_the_matches_from_its_text_index_when_the_needles_are_long_
     published_person(name="Kim Tae-kyun")
     with CaptureQueriesContext(connection) as context:
         Search(query).count()
-    used = any(text_index.TABLE in query["sql"] for query in context.captured_queries)
+    used = any(
+        table in query["sql"] for table in text_index.TABLES for query in context.captured_queries
+    )
     if connection.vendor == "sqlite":
         assert used == indexed
     else:  # PostgreSQL: its trigram indexes serve the plain conditions
