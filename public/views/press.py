@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.sql.where import AND
 from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -41,16 +42,21 @@ class CappedPaginator(Paginator):
 
     def page(self, number):
         """
-        A page past the first reads its rows' ids first, from the ordering's index
-        alone, then those rows: an OFFSET over whole rows read and dropped every row
-        before the page (page 500 of /press/: 26 ms, 5 ms this way).
+        A page's rows in one query that picks their ids first, from the ordering's
+        columns alone, in a subquery: a far page's OFFSET skips index entries, not whole
+        rows (page 500 of /press/: 26 ms, 3 ms this way), and the first page of a long
+        list of ids (a common word's 10,000 matches) sorts ids, not rows with their text.
         """
         page = super().page(number)
-        if page.number > 1 and isinstance(page.object_list, QuerySet):
-            ids = list(page.object_list.values_list("pk", flat=True))
-            found = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
-            # A row unpublished or deleted between the two queries is left out.
-            page.object_list = [found[pk] for pk in ids if pk in found]
+        if isinstance(page.object_list, QuerySet):
+            rows = self.object_list.filter(pk__in=Subquery(page.object_list.values("pk")))
+            # First in the WHERE clause: SQLite reads the rows by the first list of ids it
+            # finds there, and it must be the page's 20, not a search's 10,000 (22 ms,
+            # 12 ms this way). The conditions are ANDed: their order changes nothing else.
+            where = rows.query.where
+            if where.connector == AND:
+                where.children.insert(0, where.children.pop())
+            page.object_list = rows
         return page
 
 
