@@ -57,6 +57,10 @@ class SearchEntry(models.Model):
         indexes = [
             # Reindexing an object replaces its entries: search.index.reindex().
             models.Index(fields=["kind", "object_id"], name="searchentry_object"),
+            # A kind's newest entries (search.engine.common_words_newest_first): people's
+            # are the oldest, and the newest 200 were found by reading back through
+            # every article's (90 ms at the bench's size).
+            models.Index(fields=["kind", "id"], name="searchentry_newest_of_kind"),
         ]
         # The text indexes are PostgreSQL's own (trigram and array GIN indexes), created
         # by migration 0001: see search/migrations/0001_initial.py.
