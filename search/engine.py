@@ -39,12 +39,9 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
-    Exists,
     F,
     Func,
     IntegerField,
-    OuterRef,
     Q,
     Value,
     When,
@@ -166,22 +163,38 @@ def visible_objects():
     }
 
 
-def visible_condition(kinds):
-    objects = visible_objects()
-    conditions = []
-    for kind in kinds:
-        if kind == Kind.PUBLICATION:  # publications have no drafts
-            conditions.append(Q(kind=kind))
-        else:
-            exists = Exists(objects[kind].filter(pk=OuterRef("object_id")))
-            conditions.append(Q(kind=kind) & Q(exists))
-    return any_of(conditions)
+def visible_pairs(object_ids):
+    """
+    Of these {kind: object ids}, the (kind, object id) pairs visitors may see: one
+    query for every kind with drafts (a UNION ALL of their published() rows among
+    the ids), none for publications, which have none.
+    """
+    pairs = {(Kind.PUBLICATION, pk) for pk in object_ids.get(Kind.PUBLICATION, ())}
+    parts, params = [], []
+    for kind, objects in visible_objects().items():
+        if kind == Kind.PUBLICATION or not object_ids.get(kind):
+            continue
+        visible = (
+            objects.filter(pk__in=id_list(object_ids[kind]))
+            .annotate(entry_kind=Value(int(kind)))
+            .order_by()
+            .values_list("entry_kind", "pk")
+        )
+        sql, sql_params = visible.query.sql_with_params()
+        # The ORM's own SQL, its values in params.
+        parts.append(f"SELECT * FROM ({sql}) AS visible_{int(kind)}")  # noqa: S608
+        params += sql_params
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            pairs.update(cursor.fetchall())
+    return pairs
 
 
 def last_matching(terms, limit, kind=None):
     """
-    The entries that answer the query, the last indexed first: [(entry id, object
-    id)], and whether more matched. One query, which reads at most `limit` entries
+    The entries that answer the query, the last indexed first: [(entry id, (object
+    id, kind))], and whether more matched. One query, which reads at most `limit` entries
     for each needle, every one with None (so the many texts a common word is in never
     crowd out the few names), from the text index on SQLite where it can
     (search.text_index.entries_sql) and from the trigram indexes on PostgreSQL.
@@ -201,7 +214,7 @@ def last_matching(terms, limit, kind=None):
             if kind is not None:
                 entries = entries.filter(kind=kind)
             matching = entries.annotate(needle=Value(number)).values_list(
-                "needle", "pk", "object_id"
+                "needle", "pk", "object_id", "kind"
             )
             sql, sql_params = matching.order_by().query.sql_with_params()
             if read_at_most is not None:
@@ -215,9 +228,9 @@ def last_matching(terms, limit, kind=None):
             rows = cursor.fetchall()
     read = defaultdict(int)
     entries = {}
-    for number, pk, object_id in rows:
+    for number, pk, object_id, entry_kind in rows:
         read[number] += 1
-        entries[pk] = object_id
+        entries[pk] = (object_id, entry_kind)
     more = limit is not None and any(count > limit for count in read.values())
     return sorted(entries.items(), reverse=True), more
 
@@ -257,8 +270,8 @@ def common_words_newest_first(number, column, needle, kind, limit, matching_sql,
     )
     sample_params = [needle, *kind_params]
     walk = (
-        "SELECT %s, newest.id, newest.object_id FROM "  # noqa: S608
-        f"(SELECT id, object_id, {column} AS text FROM search_searchentry WHERE TRUE "
+        "SELECT %s, newest.id, newest.object_id, newest.kind FROM "  # noqa: S608
+        f"(SELECT id, object_id, kind, {column} AS text FROM search_searchentry WHERE TRUE "
         f"{kind_sql}ORDER BY {newest_first} OFFSET 0) AS newest "
         "WHERE strpos(newest.text, %s) > 0 AND (SELECT holding FROM sample) >= %s LIMIT %s"
     )
@@ -274,18 +287,30 @@ def common_words_newest_first(number, column, needle, kind, limit, matching_sql,
     )
 
 
-def matching_entries(terms, kinds=tuple(Kind)):
+def matching_entries(terms):
     """
-    The entries of visible objects of these kinds that answer the query, of the
-    MATCH_LIMIT or so last indexed: (queryset, whether more matched).
+    The entries of visible objects that answer the query, of the MATCH_LIMIT or so
+    last indexed: (queryset, {kind: number of objects}, whether more matched). Two
+    queries: the matches, then which of their objects visitors may see; the
+    entries are then a list of ids, which the page reads without asking again.
     """
     if not terms:
-        return SearchEntry.objects.none(), False
+        return SearchEntry.objects.none(), {}, False
     entries, more = last_matching(terms, MATCH_LIMIT)
     if not entries:
-        return SearchEntry.objects.none(), False
-    pks = id_list(pk for pk, _ in entries)
-    return SearchEntry.objects.filter(pk__in=pks).filter(visible_condition(kinds)), more
+        return SearchEntry.objects.none(), {}, False
+    object_ids = defaultdict(set)
+    for _, (object_id, kind) in entries:
+        object_ids[kind].add(object_id)
+    visible = visible_pairs(object_ids)
+    pks = [pk for pk, (object_id, kind) in entries if (kind, object_id) in visible]
+    counts = defaultdict(int)
+    for kind, _ in visible:
+        counts[kind] += 1
+    counts = {kind: counts[kind] for kind in sorted(counts)}
+    if not pks:
+        return SearchEntry.objects.none(), {}, more
+    return SearchEntry.objects.filter(pk__in=id_list(pks)), counts, more
 
 
 def matching_ids(kind, query):
@@ -311,7 +336,7 @@ def first_matching_ids(kind, query, limit):
         return [], False
     # Each needle is of one column, where an object has one entry or a few (name forms).
     entries, more = last_matching(terms, limit, kind=kind)
-    ids = list(dict.fromkeys(object_id for _, object_id in entries))
+    ids = list(dict.fromkeys(object_id for _, (object_id, _kind) in entries))
     return ids[:limit], more or (limit is not None and len(ids) > limit)
 
 
@@ -371,30 +396,17 @@ class Search:
     grouped by kind. Sized and sliceable, so public.views.press.paginate() pages
     it like a queryset. Queries: the matching entries (one, at most about
     MATCH_LIMIT for each needle: `more` says whether there were more, and the
-    counts are then of those), the counts (one), then for a page of results the
-    best entry of each object on it (one) and the objects of each kind on the
-    page (one per kind).
+    counts are then of those), which of their objects visitors may see (one, which
+    gives the counts), then for a page of results the best entry of each object on
+    it (one) and the objects of each kind on the page (one per kind).
     """
 
     def __init__(self, query, kind=None):
         self.terms = Terms.parse(query)
         self.kind = kind
         self.limit = MATCH_LIMIT
-        self.all_entries, self.more = matching_entries(self.terms)
+        self.all_entries, self.counts, self.more = matching_entries(self.terms)
         self.entries = self.all_entries if kind is None else self.all_entries.filter(kind=kind)
-        self._counts = None
-
-    @property
-    def counts(self):
-        """{kind: number of objects} of every kind, in kind order; one query the first time."""
-        if self._counts is None:
-            rows = (
-                self.all_entries.values("kind")
-                .annotate(objects=Count("object_id", distinct=True))
-                .order_by("kind")
-            )
-            self._counts = {row["kind"]: row["objects"] for row in rows}
-        return self._counts
 
     def count(self):
         """The number of results: of the chosen kind, or of every kind."""

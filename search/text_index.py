@@ -109,7 +109,7 @@ def entries_sql(needles, limit, kind=None, indexed=True):
     """
     SQLite: one query for the entries whose column holds each (column, needle), the
     last indexed first, at most `limit` for each needle (None: all): rows of (needle's number,
-    entry id, object id). A needle a table serves (with `indexed`) is read from it,
+    entry id, object id, kind). A needle a table serves (with `indexed`) is read from it,
     backwards, stopping at the limit, so a common word costs no more than a rare one;
     a shorter one is looked for in the entries themselves (instr: the columns are
     folded already, so a plain comparison of characters is the match).
@@ -131,7 +131,7 @@ def entries_sql(needles, limit, kind=None, indexed=True):
             source = f"search_searchentry AS entry WHERE instr(entry.{column}, %s) > 0 "
             order, pattern = "entry.id", needle
         parts.append(
-            f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id "
+            f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, entry.kind "
             f"FROM {source}{kind_sql}ORDER BY {order} DESC LIMIT %s)"
         )
         params += [pattern, *kind_params, -1 if limit is None else limit]  # -1: no limit
