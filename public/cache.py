@@ -33,8 +33,15 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import timezone, translation
-from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
+from django.utils.cache import (
+    cc_delim_re,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.text import compress_string
 
 from core.models import Publishable, Status
 
@@ -74,6 +81,8 @@ SHARED_SECONDS = 60
 # Headers of a stored answer's Vary that the key already covers: the language
 # (part of the key) and the encoding (GZipMiddleware compresses outside the cache).
 VARY_IN_KEY = {"accept-language", "accept-encoding"}
+# GZipMiddleware leaves shorter bodies as they are.
+GZIP_SHORTEST = 200
 
 
 # ---------------------------------------------------------------------------
@@ -267,6 +276,9 @@ class Page:
         response = HttpResponse(entry["content"], status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
+        accepted = self.request.headers.get("Accept-Encoding", "")
+        if entry.get("gzip") is not None and re_accepts_gzip.search(accepted):
+            served_compressed(response, entry["gzip"])
         return response
 
     def set(self, response):
@@ -287,10 +299,35 @@ class Page:
             "status": response.status_code,
             "headers": list(response.items()),
             "content": response.content,
+            "gzip": compressed(response),
             "until": until,
             "vary": self.headers_named(vary(response) - VARY_IN_KEY),
         }
         cache.set(self.key, entry, timeout=seconds)
+
+
+def compressed(response):
+    """
+    The body as GZipMiddleware would send it, worked out once when the answer is stored
+    rather than on every hit (the film page at 100,000 articles: 109 KB, 1.5 ms to
+    compress); None when GZipMiddleware would leave it as it is. Stored pages hold no
+    secret (they set no cookie), which is what its random padding guards.
+    """
+    if len(response.content) < GZIP_SHORTEST or response.has_header("Content-Encoding"):
+        return None
+    body = compress_string(response.content, max_random_bytes=GZipMiddleware.max_random_bytes)
+    return body if len(body) < len(response.content) else None
+
+
+def served_compressed(response, body):
+    """A stored answer made what GZipMiddleware makes of it (which then leaves it be)."""
+    response.content = body
+    response.headers["Content-Length"] = str(len(body))
+    patch_vary_headers(response, ("Accept-Encoding",))
+    etag = response.get("ETag")
+    if etag and etag.startswith('"'):
+        response.headers["ETag"] = "W/" + etag
+    response.headers["Content-Encoding"] = "gzip"
 
 
 class PageCacheMiddleware:

@@ -72,6 +72,26 @@ def test_a_compressed_page_answers_304_to_its_weak_etag(film):
     assert again.status_code == 304
 
 
+def test_a_cached_page_is_compressed_once_when_stored_not_on_every_visit(film, monkeypatch):
+    plain = Client().get(film.get_absolute_url())  # stored, with its compressed body
+
+    def compress_again(*args, **kwargs):
+        raise AssertionError("a stored page was compressed again")
+
+    monkeypatch.setattr("django.middleware.gzip.compress_string", compress_again)
+    packed = Client().get(film.get_absolute_url(), headers={"accept-encoding": "gzip"})
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert packed["Content-Length"] == str(len(packed.content))
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    assert "Accept-Encoding" in packed["Vary"]
+    # A client that takes no gzip gets the page as it is, from the same entry.
+    again = Client().get(film.get_absolute_url(), headers={"accept-encoding": "identity"})
+    assert again.content == plain.content
+    assert not again.has_header("Content-Encoding")
+    assert again["ETag"] == plain["ETag"]
+
+
 def test_an_anonymous_page_sets_no_cookie(film):
     for path in ["/", film.get_absolute_url(), "/press/", "/reviews/", "/search/?q=border"]:
         response = Client().get(path)
