@@ -5,7 +5,8 @@ each with its hreflang alternates and when its entry changed.
 
 Each page of a section reads at most `limit` entries, and only the columns
 its addresses need, so a section costs the same whatever the archive's size;
-the index counts each section and reads its latest change with one query.
+the index counts each section and reads its latest change with one query each,
+once a generation (public.cache.remember(): a write makes the next visit ask again).
 """
 
 import math
@@ -13,9 +14,11 @@ import math
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from articles.models import Article, Review
 from films.models import Film, Person
+from public.cache import remember
 
 
 class LanguageItems:
@@ -24,11 +27,13 @@ class LanguageItems:
     Paginator slices lazily: a page reads only its own entries.
     """
 
-    def __init__(self, queryset, languages):
+    def __init__(self, queryset, languages, entries=None):
         self.queryset, self.languages = queryset, list(languages)
+        # How many entries the queryset holds (its count() unless told otherwise).
+        self.entries = entries or queryset.count
 
     def count(self):
-        return self.queryset.count() * len(self.languages)
+        return self.entries() * len(self.languages)
 
     def __len__(self):
         return self.count()
@@ -79,22 +84,37 @@ class EntrySitemap(LanguagesSitemap):
     def items(self):
         return self.entries().only(*self.columns).order_by("pk")
 
-    @property
+    @cached_property
     def paginator(self):
+        # Django asks for it again and again: one a request (a sitemap is made for each).
         if self.i18n:
-            return Paginator(LanguageItems(self.items(), self._languages()), self.limit)
+            items = LanguageItems(self.items(), self._languages(), entries=self.count_entries)
+            return Paginator(items, self.limit)
         return Paginator(self.items(), self.limit)
+
+    @cached_property
+    def figures(self):
+        """
+        The section's number of entries and latest change, which every page of it and
+        the index read: two queries once a generation (public.cache.remember()). The
+        latest change is the newest first (Django would read every entry), where an
+        index on `updated` has it at the top.
+        """
+
+        def count():
+            newest = self.entries().order_by("-updated").values_list("updated", flat=True)
+            return self.entries().count(), newest.first()
+
+        return remember("sitemap-section", self.entries().model._meta.label, count)
+
+    def count_entries(self):
+        return self.figures[0]
 
     def lastmod(self, entry):
         return entry.updated
 
     def get_latest_lastmod(self):
-        """
-        The section's latest change, in one query (Django would read every entry):
-        the newest first, where an index on `updated` has it at the top (a MAX() over
-        the published entries would read them all).
-        """
-        return self.entries().order_by("-updated").values_list("updated", flat=True).first()
+        return self.figures[1]
 
 
 class FilmSitemap(EntrySitemap):

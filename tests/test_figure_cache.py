@@ -90,3 +90,29 @@ def test_the_most_covered_sources_are_counted_once_a_generation(client, committe
     counted, html = counts_sources("/press/")
     assert counted
     assert 'value="times"' in html
+
+
+def test_the_sitemap_counts_its_sections_once_a_generation(client, committed):
+    published_article(title="First")
+
+    def counted():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/sitemap.xml")
+            assert response.status_code == 200
+        return [
+            q["sql"]
+            for q in context.captured_queries
+            if 'FROM "articles_article"' in q["sql"]
+            and ("COUNT(*)" in q["sql"] or '"articles_article"."updated"' in q["sql"])
+        ]
+
+    assert len(counted()) == 2  # the articles' number and their latest change
+    assert counted() == []
+    with committed():
+        published_article(title="Second")
+    assert len(counted()) == 2
+    with committed():
+        # A later change: the index shows it at once.
+        article = published_article(title="Third")
+    article_entries = client.get("/sitemap.xml").content.decode()
+    assert article.updated.date().isoformat() in article_entries
