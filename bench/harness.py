@@ -622,7 +622,8 @@ def render(reports, args, minutes):
         'The bare view is `HttpResponse("ok")` through the full middleware stack (bench/urls.py).',
         "",
         "Every timing is of the site without its page cache (`PAGE_CACHE=0`), except the "
-        "cached throughput. The coverage charts' counts (`FIGURE_CACHE`, on as in production) "
+        "cached throughput. The record's figures (`FIGURE_CACHE`, on as in production: the "
+        "coverage charts' counts, the sources the filters offer, the sitemap's section sizes) "
         "are computed once after each write to the record and reused by every visit until the "
         "next: the rounds below, which write nothing, measure the pages with them reused.",
     ]
