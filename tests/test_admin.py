@@ -5,6 +5,7 @@ from html import unescape as html_unescape
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin import ModelAdmin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -474,3 +475,12 @@ def test_a_changelist_search_past_the_cap_shows_the_cap_and_says_so(admin_client
     response = admin_client.get(admin_url(Article, "changelist") + "?q=defector", follow=True)
     assert response.context["cl"].result_count == 2
     assert "More than 2 entries match “defector”" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "title", ["Plain", 'Quotes " and <b>markup</b> & more', "크로싱 · 탈북자", "{braces} %s"]
+)
+def test_the_lists_action_checkbox_is_djangos_own_markup(title):
+    article = make_article(title=title)
+    model_admin = admin.site._registry[Article]
+    assert model_admin.action_checkbox(article) == ModelAdmin.action_checkbox(model_admin, article)
