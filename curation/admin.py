@@ -6,7 +6,6 @@ filtered changelist. Nothing is registered here.
 
 from django.contrib import messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
@@ -137,15 +136,17 @@ def unquoted(bit):
 def word_matches(model, fields, word):
     """
     The rows where one of the fields holds the word: Django's admin search, but a field
-    across a to-many relation (a person's name forms) is asked in a subquery of ids
-    instead of a join, which multiplied the rows and needed a DISTINCT over all of them
-    (people with "kim", at 10,000 people: 28 ms, 8 ms this way). A row matches when any
-    of its related rows holds the word, as in Django.
+    of a related row (a person's name forms, an article's publication) is asked in a
+    subquery of ids instead of a join. Across a to-many relation the join multiplied the
+    rows and needed a DISTINCT over all of them (people with "kim", at 10,000 people:
+    28 ms, 14 ms this way); across any, it kept SQLite from reading the row's own fields
+    from an index that holds them (articles, at 100,000: 96 ms, 19 ms). A row matches when
+    any of its related rows holds the word, as in Django.
     """
     conditions = []
     for field in fields:
         lookup = f"{field}__icontains"
-        if lookup_spawns_duplicates(model._meta, lookup):
+        if LOOKUP_SEP in field:
             conditions.append(Q(pk__in=model._base_manager.filter(**{lookup: word}).values("pk")))
         else:
             conditions.append(Q(**{lookup: word}))
