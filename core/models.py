@@ -7,9 +7,8 @@ an entry's earlier addresses answering (OldSlug, the one concrete model).
 import json
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, models
+from django.db import models
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,18 +50,32 @@ def published_q(path=""):
     )
 
 
-def id_list(ids, using="default"):
+@models.IntegerField.register_lookup
+class InIds(models.Lookup):
     """
-    `pk__in=id_list(ids)`: a list of ids of any length as one parameter, where one
-    parameter an id would pass the databases' limits (SQLite's 32,766) and cost Django
-    a conversion each.
+    `pk__in_ids=ids`: a list of ids of any length as one parameter, where a parameter
+    an id would pass the databases' limits (SQLite's 32,766) and cost Django a
+    conversion each. PostgreSQL gets `= ANY(array)`, whose length its planner sees
+    (a film's 10,000 articles sorted newest first: 27 ms as `IN (SELECT unnest(…))`,
+    which it takes for 200 rows, 18 ms this way), as the array's text (a list of
+    10,000 ints takes the driver 12 ms to convert, one at a time; this, 1 ms);
+    SQLite a JSON array it reads as a table.
     """
-    if connections[using].vendor == "postgresql":
-        # As the array's text: a list of 10,000 ints takes the driver 12 ms to convert,
-        # one at a time, and this 1 ms (int() keeps it a list of numbers).
-        array = "{" + ",".join(map(str, map(int, ids))) + "}"
-        return RawSQL("SELECT unnest(%s::bigint[])", [array])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
+
+    lookup_name = "in_ids"
+    prepare_rhs = False
+
+    def get_prep_lookup(self):
+        return [int(pk) for pk in self.rhs]
+
+    def as_sql(self, compiler, connection):
+        # `lhs` is the ORM's own column; the ids are a parameter.
+        lhs, params = self.process_lhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            array = "{" + ",".join(map(str, self.rhs)) + "}"
+            return f"{lhs} = ANY(%s::bigint[])", [*params, array]
+        sql = f"{lhs} IN (SELECT value FROM json_each(%s))"  # noqa: S608
+        return sql, [*params, json.dumps(self.rhs)]
 
 
 class PublishableQuerySet(SlugQuerySet):

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 
-from core.models import id_list
 from curation.conflicts import ConflictMixin
 from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
@@ -110,7 +109,7 @@ class ArchiveAdmin(
                 )
                 % {"cap": f"{SEARCH_CAP:,}", "term": search_term},
             )
-        return queryset.filter(pk__in=id_list(ids, queryset.db)), False
+        return queryset.filter(pk__in_ids=ids), False
 
 
 def plain_path(model, path):

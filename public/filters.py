@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
-from core.models import LanguageCode, id_list
+from core.models import LanguageCode
 from films.models import Film, Person
 from public.cache import remember
 from public.widgets import QuickSelect
@@ -203,7 +203,7 @@ class PressFilterSet(django_filters.FilterSet):
         """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
         ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP)
-        return queryset.filter(pk__in=id_list(ids))
+        return queryset.filter(pk__in_ids=ids)
 
     def filter_ordering(self, queryset, name, value):
         choices = REVIEW_ORDERINGS if queryset.model is Review else ORDERINGS
@@ -308,7 +308,7 @@ def filter_linked(queryset, name, value):
     )
     if len(linked) > LINKED_CAP:
         return queryset.filter(**{name: value})
-    return queryset.filter(pk__in=id_list(linked, queryset.db))
+    return queryset.filter(pk__in_ids=linked)
 
 
 def film_filter(field_name):

@@ -50,7 +50,6 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Publication, Review
-from core.models import id_list
 from crossing_archive.lib.search import Excerpt, Score, Terms, locate
 from films.models import Credit, Film, NameKind, Person, Track
 from search import text_index
@@ -175,7 +174,7 @@ def visible_pairs(object_ids):
         if kind == Kind.PUBLICATION or not object_ids.get(kind):
             continue
         visible = (
-            objects.filter(pk__in=id_list(object_ids[kind]))
+            objects.filter(pk__in_ids=object_ids[kind])
             .annotate(entry_kind=Value(int(kind)))
             .order_by()
             .values_list("entry_kind", "pk")
@@ -310,7 +309,7 @@ def matching_entries(terms):
     counts = {kind: counts[kind] for kind in sorted(counts)}
     if not pks:
         return SearchEntry.objects.none(), {}, more
-    return SearchEntry.objects.filter(pk__in=id_list(pks)), counts, more
+    return SearchEntry.objects.filter(pk__in_ids=pks), counts, more
 
 
 def matching_ids(kind, query):
