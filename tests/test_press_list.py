@@ -159,6 +159,9 @@ def test_a_long_list_of_ids_is_sorted_as_ids_not_rows(client):
     rows, ids = page.split(by_ids, 1)
     assert "LIMIT 20)" in ids
     assert "LIMIT" not in rows
+    # The matches' ids are asked once, by the subquery, not again of every row.
+    assert "json_each" not in rows and "ANY(" not in rows
+    assert ids.count("json_each") + ids.count("ANY(") == 1
 
 
 def test_ordering_by_title(client):

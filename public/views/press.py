@@ -24,6 +24,12 @@ class CappedPaginator(Paginator):
     with a LIMIT, instead of every row, and pages no further than the cap.
     """
 
+    def __init__(self, object_list, per_page, rows_from=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        # What a page's rows are read from, by their ids: the list itself, or the
+        # queryset it filters (see page()).
+        self.rows_from = rows_from
+
     @cached_property
     def count(self):
         if isinstance(self.object_list, QuerySet):
@@ -49,7 +55,15 @@ class CappedPaginator(Paginator):
         """
         page = super().page(number)
         if isinstance(page.object_list, QuerySet):
-            rows = self.object_list.filter(pk__in=Subquery(page.object_list.values("pk")))
+            base = self.object_list
+            if self.rows_from is not None:
+                # The unfiltered queryset, in the list's order: the page's ids carry the
+                # filters, and a search's 10,000 ids asked again of every row on the page
+                # made PostgreSQL read all 10,000 (12 ms) to keep 20.
+                base = self.rows_from
+                if self.object_list.query.order_by:
+                    base = base.order_by(*self.object_list.query.order_by)
+            rows = base.filter(pk__in=Subquery(page.object_list.values("pk")))
             # First in the WHERE clause: SQLite reads the rows by the first list of ids it
             # finds there, and it must be the page's 20, not a search's 10,000 (22 ms,
             # 12 ms this way). The conditions are ANDed: their order changes nothing else.
@@ -60,13 +74,15 @@ class CappedPaginator(Paginator):
         return page
 
 
-def paginate(request, queryset, per_page=PER_PAGE):
+def paginate(request, queryset, per_page=PER_PAGE, rows_from=None):
     """
     The requested page and a message when the page parameter could not be
     honoured: not a number gives the first page, past the end the last one.
-    Runs two queries: the count (capped) and the page's rows.
+    Runs two queries: the count (capped) and the page's rows. With `rows_from`
+    (the queryset that `queryset` filters), the rows are read from it by the
+    ids the filtered list picks.
     """
-    paginator = CappedPaginator(queryset, per_page)
+    paginator = CappedPaginator(queryset, per_page, rows_from=rows_from)
     raw = request.GET.get("page", "").strip()
     if not raw:
         return paginator.page(1), None
@@ -97,7 +113,7 @@ def paginate(request, queryset, per_page=PER_PAGE):
 
 def filtered_list(request, filterset_class, queryset, template_name, extra_context=None):
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
-    page, page_problem = paginate(request, filterset.qs)
+    page, page_problem = paginate(request, filterset.qs, rows_from=queryset)
     problems = filterset.problems()
     if page_problem:
         problems.append({"message": page_problem, "label": "", "value": "", "remove_url": ""})
