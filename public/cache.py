@@ -3,15 +3,18 @@ The page cache: whole anonymous public pages (feeds, sitemaps and API answers
 too), kept in the cache every worker and every app server shares
 (`CACHES["default"]`), and never stale.
 
-Every cached answer is filed under the current *generation*, a random token
+Every cached answer is stored with the current *generation*, a random token
 that each committed write to the record replaces (`bump()`: saves, deletes and
 many-to-many changes of every model of `RECORD_APPS`, connected in
-`public.apps`; bulk writes that send no signals call `bump()` themselves).
-Answers of an older generation are never looked up again and expire on their
-own. A token, not a counter: two workers bumping at once each write a value no
-reader has seen, where an increment read and written back could be lost. The
-bump runs after the transaction commits, so a page rendered from the rows
-before the commit cannot be filed under the new token.
+`public.apps`; bulk writes that send no signals call `bump()` themselves). A
+page is kept under its address and read together with the current token, in one
+round trip: an answer of an older generation is no answer, and the next one
+stored replaces it (figures are kept under their token). A token, not a counter:
+two workers bumping at once each write a value no reader has seen, where an
+increment read and written back could be lost. The bump runs after the
+transaction commits, and a request stores its answer with the token it read
+before rendering, so a page rendered from the rows before the commit cannot be
+stored as of the new generation.
 
 The one change that needs no write is a scheduled publication coming due: an
 answer is never served after the earliest future publication time pending
@@ -254,19 +257,26 @@ class Page:
 
     def __init__(self, request):
         self.request = request
-        self.token = generation()
+        self.token = None
         # The address names the language (/ko/…): no cookie or header changes it.
         language = translation.get_language_from_path(request.path_info) or "default"
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        self.key = f"page:{RELEASE}:{self.token}:{language}:{digest}"
+        self.key = f"page:{RELEASE}:{language}:{digest}"
 
     def headers_named(self, names):
         return {name: self.request.headers.get(name, "") for name in sorted(names)}
 
     def get(self):
-        entry = cache.get(self.key)
-        if entry is None:
+        """
+        The stored answer, if it is of the current generation. The generation and the
+        page are read together (one round trip to a shared cache, not two): the page
+        holds the generation it was stored under, and one of an earlier is no answer.
+        """
+        found = cache.get_many([GENERATION_KEY, self.key])
+        self.token = found.get(GENERATION_KEY) or generation()
+        entry = found.get(self.key)
+        if entry is None or entry["token"] != self.token:
             return None
         until = entry["until"]
         if until is not None and timezone.now().timestamp() >= until:
@@ -286,6 +296,8 @@ class Page:
         if response.streaming or self.request.method != "GET":
             return
         now = timezone.now().timestamp()
+        if self.token is None:
+            self.token = generation()
         until = next_publication(self.token)
         seconds = settings.PAGE_CACHE_SECONDS
         if until is not None:
@@ -296,6 +308,7 @@ class Page:
             # Worked out once here rather than by ConditionalGetMiddleware on every hit.
             set_response_etag(response)
         entry = {
+            "token": self.token,
             "status": response.status_code,
             "headers": list(response.items()),
             "content": response.content,
