@@ -27,7 +27,6 @@ the user. An answer that sets a cookie, varies on Cookie or says it is private
 is not stored.
 """
 
-import gzip
 import hashlib
 import secrets
 
@@ -284,18 +283,12 @@ class Page:
             return None
         if entry["vary"] != self.headers_named(entry["vary"]):
             return None
-        packed = entry["gzip"]
-        accepted = self.request.headers.get("Accept-Encoding", "")
-        if packed is not None and re_accepts_gzip.search(accepted):
-            response = HttpResponse(status=entry["status"])
-            for name, value in entry["headers"]:
-                response[name] = value
-            served_compressed(response, packed)
-            return response
-        content = entry["content"] if packed is None else gzip.decompress(packed)
-        response = HttpResponse(content, status=entry["status"])
+        response = HttpResponse(entry["content"], status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
+        accepted = self.request.headers.get("Accept-Encoding", "")
+        if entry.get("gzip") is not None and re_accepts_gzip.search(accepted):
+            served_compressed(response, entry["gzip"])
         return response
 
     def set(self, response):
@@ -314,15 +307,12 @@ class Page:
         if not response.has_header("ETag"):
             # Worked out once here rather than by ConditionalGetMiddleware on every hit.
             set_response_etag(response)
-        packed = compressed(response)
         entry = {
             "token": self.token,
             "status": response.status_code,
             "headers": list(response.items()),
-            # One body: compressed when it can be (a fifth of the film page's 109 KB to
-            # keep and to read back), unpacked for the few clients that take no gzip.
-            "content": response.content if packed is None else None,
-            "gzip": packed,
+            "content": response.content,
+            "gzip": compressed(response),
             "until": until,
             "vary": self.headers_named(vary(response) - VARY_IN_KEY),
         }
