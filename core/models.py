@@ -8,7 +8,7 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +76,17 @@ class InIds(models.Lookup):
             return f"{lhs} = ANY(%s::bigint[])", [*params, array]
         sql = f"{lhs} IN (SELECT value FROM json_each(%s))"  # noqa: S608
         return sql, [*params, json.dumps(self.rhs)]
+
+
+def picked_rows(rows, picked):
+    """
+    `rows` (a queryset, with its joins, deferred fields and order) limited to the rows
+    whose ids the sliced queryset `picked` chooses, in one query. `picked` sorts and
+    skips ids from the ordering's columns, which an index holds; only the rows it keeps
+    are read whole. Sorted whole instead, a film's 10,000 articles carried their texts
+    through the sort, and a far page's OFFSET read every row before it.
+    """
+    return rows.filter(pk__in=Subquery(picked.values("pk")))
 
 
 class PublishableQuerySet(SlugQuerySet):

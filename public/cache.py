@@ -287,17 +287,16 @@ class Page:
         for name, value in entry["headers"]:
             response[name] = value
         accepted = self.request.headers.get("Accept-Encoding", "")
-        if entry.get("gzip") is not None and re_accepts_gzip.search(accepted):
+        if entry["gzip"] is not None and re_accepts_gzip.search(accepted):
             served_compressed(response, entry["gzip"])
         return response
 
     def set(self, response):
-        """Stores a shareable GET answer until the next publication comes due."""
+        """Stores a shareable GET answer until the next publication comes due, with the
+        generation get() read before the answer was rendered."""
         if response.streaming or self.request.method != "GET":
             return
         now = timezone.now().timestamp()
-        if self.token is None:
-            self.token = generation()
         until = next_publication(self.token)
         seconds = settings.PAGE_CACHE_SECONDS
         if until is not None:

@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,6 +18,8 @@ from django.utils.http import http_date
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from articles.models import Article
+from core.models import picked_rows
 from films.models import Film
 from public.filters import DEFAULT_ORDERING
 from public.open_data import bad_filters_response, press_filterset, usable_query
@@ -106,15 +107,9 @@ class PressFeed(Feed):
         return selection.request.path + selection.query(self.implied)
 
     def items(self, selection):
-        # The newest ids first, from the ordering's columns alone, then their rows: sorted
-        # whole, the 10,000 articles about a film carry their texts through the sort.
-        articles = selection.filterset.qs.order_by(*DEFAULT_ORDERING)
-        newest = articles.values("pk")[:FEED_LENGTH]
-        return (
-            articles.model.objects.select_related("publication")
-            .filter(pk__in=Subquery(newest))
-            .order_by(*DEFAULT_ORDERING)
-        )
+        newest = selection.filterset.qs.order_by(*DEFAULT_ORDERING)[:FEED_LENGTH]
+        rows = Article.objects.select_related("publication").order_by(*DEFAULT_ORDERING)
+        return picked_rows(rows, newest)
 
     def item_title(self, article):
         return article.title

@@ -30,7 +30,7 @@ a trigram. A search reads at most MATCH_LIMIT matching entries a needle, the
 last indexed first (last_matching()): a common word costs no more than a rare one.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -303,10 +303,7 @@ def matching_entries(terms):
         object_ids[kind].add(object_id)
     visible = visible_pairs(object_ids)
     pks = [pk for pk, (object_id, kind) in entries if (kind, object_id) in visible]
-    counts = defaultdict(int)
-    for kind, _ in visible:
-        counts[kind] += 1
-    counts = {kind: counts[kind] for kind in sorted(counts)}
+    counts = dict(sorted(Counter(kind for kind, _ in visible).items()))
     if not pks:
         return SearchEntry.objects.none(), {}, more
     return SearchEntry.objects.filter(pk__in_ids=pks), counts, more

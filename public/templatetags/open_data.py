@@ -138,7 +138,7 @@ def coverage_timeline(timeline, heading_level=2):
     """
     Articles per month by publication: an SVG chart and the same numbers as a table.
     Written here rather than in a template: the chart has up to 840 bars, and a
-    template took 9 ms to draw the 200 of the bench's press list (this, under 1 ms).
+    template took 9 ms to draw the 196 of the bench's press list (this, about 1 ms).
     """
     if not timeline:
         return ""
