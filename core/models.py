@@ -50,32 +50,78 @@ def published_q(path=""):
     )
 
 
+class Ids:
+    """
+    Ids for `pk__in_ids`, as one value. Django resolves the items of a list or tuple
+    given to a filter one by one (10,000 calls for a film's articles), and every
+    compiled query (a list's count, chart and page) would encode them again: these are
+    encoded once a database.
+    """
+
+    __slots__ = ("ids", "_encoded")
+
+    def __init__(self, ids):
+        self.ids = list(map(int, ids))
+        self._encoded = {}
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __repr__(self):
+        return f"Ids({len(self.ids)})"
+
+    def encoded(self, vendor):
+        if vendor not in self._encoded:
+            if vendor == "postgresql":
+                self._encoded[vendor] = "{" + ",".join(map(str, self.ids)) + "}"
+            else:
+                self._encoded[vendor] = json.dumps(self.ids)
+        return self._encoded[vendor]
+
+
 @models.IntegerField.register_lookup
 class InIds(models.Lookup):
     """
-    `pk__in_ids=ids`: a list of ids of any length as one parameter, where a parameter
-    an id would pass the databases' limits (SQLite's 32,766) and cost Django a
-    conversion each. PostgreSQL gets `= ANY(array)`, whose length its planner sees
-    (a film's 10,000 articles sorted newest first: 27 ms as `IN (SELECT unnest(…))`,
-    which it takes for 200 rows, 18 ms this way), as the array's text (a list of
-    10,000 ints takes the driver 12 ms to convert, one at a time; this, 1 ms);
-    SQLite a JSON array it reads as a table.
+    `pk__in_ids=ids`: the rows whose ids are in a list of any length (an Ids, or any
+    iterable of ids), given as one parameter, where a parameter an id would pass the
+    databases' limits (SQLite's 32,766) and cost Django a conversion each. PostgreSQL
+    gets `= ANY(array)`, whose length its planner sees (a film's 10,000 articles sorted
+    newest first: 27 ms as `IN (SELECT unnest(…))`, which it takes for 200 rows, 18 ms
+    this way), as the array's text (a list of 10,000 ints takes the driver 12 ms to
+    convert, one at a time; this, 1 ms); SQLite a JSON array it reads as a table.
+
+    `pk__in_ids=queryset` (a queryset of one column of ids): the same list, from a
+    subquery the database runs once, before the rest, never read through Python.
+    Joined instead (`pk__in`), PostgreSQL walks the newest-first index through every
+    later article to find the few about an older film (45,575 rows for the first 50 at
+    the bench's size). A film's newest 50 of its 10,006 articles: 13 ms on PostgreSQL
+    and 7 on SQLite, where reading the ids into Python first took 19 and 11.
     """
 
     lookup_name = "in_ids"
     prepare_rhs = False
 
     def get_prep_lookup(self):
-        return [int(pk) for pk in self.rhs]
+        if isinstance(self.rhs, Ids) or not self.rhs_is_direct_value():
+            return self.rhs
+        return Ids(self.rhs)
 
     def as_sql(self, compiler, connection):
-        # `lhs` is the ORM's own column; the ids are a parameter.
+        # `lhs` is the ORM's own column; the ids are a parameter or a subquery.
         lhs, params = self.process_lhs(compiler, connection)
+        if not self.rhs_is_direct_value():
+            subquery, subquery_params = compiler.compile(self.rhs)
+            if connection.vendor == "postgresql":
+                return f"{lhs} = ANY(ARRAY{subquery})", [*params, *subquery_params]
+            return f"{lhs} IN {subquery}", [*params, *subquery_params]
+        ids = self.rhs.encoded(connection.vendor)
         if connection.vendor == "postgresql":
-            array = "{" + ",".join(map(str, self.rhs)) + "}"
-            return f"{lhs} = ANY(%s::bigint[])", [*params, array]
+            return f"{lhs} = ANY(%s::bigint[])", [*params, ids]
         sql = f"{lhs} IN (SELECT value FROM json_each(%s))"  # noqa: S608
-        return sql, [*params, json.dumps(self.rhs)]
+        return sql, [*params, ids]
 
 
 def picked_rows(rows, picked):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 
+from core.models import Ids
 from curation.conflicts import ConflictMixin
 from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
@@ -109,7 +110,7 @@ class ArchiveAdmin(
                 )
                 % {"cap": f"{SEARCH_CAP:,}", "term": search_term},
             )
-        return queryset.filter(pk__in_ids=ids), False
+        return queryset.filter(pk__in_ids=Ids(ids)), False
 
 
 def plain_path(model, path):

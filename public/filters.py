@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
-from core.models import LanguageCode
+from core.models import Ids, LanguageCode
 from films.models import Film, Person
 from public.cache import remember
 from public.widgets import QuickSelect
@@ -203,7 +203,7 @@ class PressFilterSet(django_filters.FilterSet):
         """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
         ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP)
-        return queryset.filter(pk__in_ids=ids)
+        return queryset.filter(pk__in_ids=Ids(ids))
 
     def filter_ordering(self, queryset, name, value):
         choices = REVIEW_ORDERINGS if queryset.model is Review else ORDERINGS
@@ -284,30 +284,19 @@ class PressFilterSet(django_filters.FilterSet):
         return f"{path}?{query.urlencode()}" if query else path or "?"
 
 
-# The most ids a film or person filter reads from a link table (see filter_linked).
-LINKED_CAP = 50_000
-
-
 def filter_linked(queryset, name, value):
     """
-    The entries linked to `value` through `name`. A many-to-many link is read from its
-    table first, once, into a list of ids: joined instead, PostgreSQL walks the
-    newest-first index through every later article to find the few about an older film
-    (45,575 rows for the first 50 at the bench's size). Past LINKED_CAP links, the join.
+    The entries linked to `value` through `name`. A many-to-many link's ids are a
+    subquery of its table the database runs once (see core.models.InIds), never a join.
     """
     if not value:
         return queryset
     field = queryset.model._meta.get_field(name)
     if not field.many_to_many:
         return queryset.filter(**{name: value})
-    source = field.m2m_field_name()
-    linked = list(
-        field.remote_field.through.objects.filter(
-            **{field.m2m_reverse_field_name(): value}
-        ).values_list(source, flat=True)[: LINKED_CAP + 1]
-    )
-    if len(linked) > LINKED_CAP:
-        return queryset.filter(**{name: value})
+    linked = field.remote_field.through.objects.filter(
+        **{field.m2m_reverse_field_name(): value}
+    ).values(field.m2m_field_name())
     return queryset.filter(pk__in_ids=linked)
 
 

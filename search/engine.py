@@ -50,6 +50,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 
 from articles.models import Article, Publication, Review
+from core.models import Ids
 from crossing_archive.lib.search import Excerpt, Score, Terms, locate
 from films.models import Credit, Film, NameKind, Person, Track
 from search import text_index
@@ -174,7 +175,7 @@ def visible_pairs(object_ids):
         if kind == Kind.PUBLICATION or not object_ids.get(kind):
             continue
         visible = (
-            objects.filter(pk__in_ids=object_ids[kind])
+            objects.filter(pk__in_ids=Ids(object_ids[kind]))
             .annotate(entry_kind=Value(int(kind)))
             .order_by()
             .values_list("entry_kind", "pk")
@@ -306,7 +307,7 @@ def matching_entries(terms):
     counts = dict(sorted(Counter(kind for kind, _ in visible).items()))
     if not pks:
         return SearchEntry.objects.none(), {}, more
-    return SearchEntry.objects.filter(pk__in_ids=pks), counts, more
+    return SearchEntry.objects.filter(pk__in_ids=Ids(pks)), counts, more
 
 
 def matching_ids(kind, query):
