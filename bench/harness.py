@@ -6,7 +6,9 @@ For each database it builds both archives once (`manage.py seed`, then
 `manage.py make_bench_data` for the large one) and reuses them afterwards, serves
 each with its own gunicorn, and times every request on both in turn, round after
 round. Then, on the large archive only: throughput from concurrent clients with
-the page cache off and on, and, one fresh single-worker server per request, the
+the page cache off, on in the default shared cache (a table of the database), and on
+in Redis when redis-server is installed (a private one, started for the run), and,
+one fresh single-worker server per request, the
 time to first byte and the worker's memory growth of the heaviest requests.
 Writes bench/RESULTS.md. See bench/README.md.
 
@@ -23,6 +25,7 @@ import platform
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -106,6 +109,9 @@ HEAVY = [
     ("sitemap", "/sitemap.xml"),
 ]
 THROUGHPUT = [("bare view", BARE), ("film page", "/films/crossing/"), ("press list", "/press/")]
+# The page cache off; on, in the default shared cache (a table of the database); on, in
+# Redis, as the README's "Scaling out" deploys it.
+CACHE_MODES = ("uncached", "cached", "Redis")
 
 # Run in `manage.py shell`: the curator who logs in, fresh planner statistics, and
 # what the request list needs from the database.
@@ -252,6 +258,33 @@ def tool(*args, check=False, capture=False):
     )
 
 
+@contextlib.contextmanager
+def redis_server(port):
+    """
+    A private redis-server on 127.0.0.1:port for the run, keeping nothing on disk;
+    yields its CACHE_URL, or None when redis-server is not installed.
+    """
+    if not shutil.which("redis-server"):
+        yield None
+        return
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1"]
+    command += ["--save", "", "--appendonly", "no"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+    try:
+        for _ in range(40):
+            time.sleep(0.25)
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)) as s:
+                s.sendall(b"PING\r\n")
+                if s.recv(16).startswith(b"+PONG"):
+                    break
+        else:
+            raise RuntimeError(f"redis-server did not answer on port {port}")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def start_postgres():
     """Starts a stopped local cluster; returns why PostgreSQL cannot be used, or None."""
     if not shutil.which("pg_lsclusters"):
@@ -322,13 +355,14 @@ def create_postgres_databases(urls):
 
 
 @contextlib.contextmanager
-def serve(url, port, workers=2, page_cache=False, figure_cache=True):
+def serve(url, port, workers=2, page_cache=False, figure_cache=True, cache_url=None):
     """gunicorn on 127.0.0.1:port with the production settings (and the bare view)."""
     env = server_env(
         url,
         DJANGO_SETTINGS_MODULE="bench.settings",
         PAGE_CACHE="1" if page_cache else "0",
         FIGURE_CACHE="1" if figure_cache else "0",
+        **({"CACHE_URL": cache_url} if cache_url else {}),
     )
     command = [
         str(PYTHON.parent / "gunicorn"),
@@ -487,15 +521,13 @@ class Report:
     people: int = 0
     # label -> {"seed": [ms...], "large": [ms...], "status": {...}}
     timings: dict = field(default_factory=dict)
-    throughput: dict = field(default_factory=dict)  # (label, cached) -> requests/s
+    throughput: dict = field(default_factory=dict)  # (label, cache mode) -> requests/s
     heavy: list = field(default_factory=list)  # (label, path, first byte ms list, growth MB)
     coverage: dict = field(default_factory=dict)  # sitemap_coverage() of the large archive
-    page_cache_read: bool = False
 
 
 def measure(database, args):
     report = Report(database.vendor, articles=database.articles, people=database.people)
-    report.page_cache_read = "PAGE_CACHE" in (ROOT / "crossing_archive" / "settings.py").read_text()
     archives = {"seed": (database.seed_url, PORT), "large": (database.large_url, PORT + 1)}
     facts = {name: database.facts(url) for name, (url, _) in archives.items()}
     with serve(*archives["seed"]), serve(*archives["large"]):
@@ -517,12 +549,16 @@ def measure(database, args):
                         answer = fetch(port, path, cookies[name] if admin else "")
                         report.timings[label][name].append(answer.total_ms)
     url = database.large_url
-    for cached in (False, True):
-        with serve(url, PORT, page_cache=cached):
-            for label, path in THROUGHPUT:
-                rate = throughput(PORT, path, args.clients, args.seconds)
-                report.throughput[(label, cached)] = rate
-                print(f"throughput {label} {'cached' if cached else 'uncached'}: {rate:.1f}/s")
+    with redis_server(PORT + 2) as redis_url:
+        for mode in CACHE_MODES:
+            if mode == "Redis" and not redis_url:
+                continue
+            cache_url = redis_url if mode == "Redis" else None
+            with serve(url, PORT, page_cache=mode != "uncached", cache_url=cache_url):
+                for label, path in THROUGHPUT:
+                    rate = throughput(PORT, path, args.clients, args.seconds)
+                    report.throughput[(label, mode)] = rate
+                    print(f"throughput {label} {mode}: {rate:.1f}/s", flush=True)
     with serve(url, PORT):
         report.coverage = sitemap_coverage(PORT, facts["large"]["published_articles"])
         print(f"sitemap coverage: {report.coverage}", flush=True)
@@ -665,37 +701,39 @@ def render_timings(report, large):
 def render_throughput(report):
     if not report.throughput:
         return []
+    modes = [mode for mode in CACHE_MODES if ("bare view", mode) in report.throughput]
     lines = [
         "",
         "### Throughput",
         "",
-        "Requests per second from 4 client threads, on the large archive.",
-        "",
+        "Requests per second from 4 client threads, on the large archive. Uncached: "
+        "served with `PAGE_CACHE=0`; cached: `PAGE_CACHE=1`, pages kept in the default "
+        "shared cache (`CACHE_URL` unset: a table of the database); Redis: `PAGE_CACHE=1` "
+        'with `CACHE_URL` a private redis-server started for the run, as "Scaling out" '
+        "in the README deploys it. Each share is of the bare view served the same way.",
     ]
-    if report.page_cache_read:
-        lines.append("Cached: served with `PAGE_CACHE=1`; uncached: `PAGE_CACHE=0`.")
-    else:
-        lines.append(
-            "The settings do not read `PAGE_CACHE` yet (there is no page cache): the "
-            "harness serves the cached column with `PAGE_CACHE=1` and the uncached one with "
-            "`PAGE_CACHE=0`, so both columns measure the same uncached site until they do."
-        )
+    if "Redis" not in modes:
+        lines += ["", "Redis: not measured, redis-server is not installed."]
+    header = " | ".join(f"{mode} req/s" for mode in modes)
+    shares = " | ".join(f"{mode} / bare" for mode in modes)
     lines += [
         "",
-        "| request | uncached req/s | cached req/s | uncached / bare | cached / bare |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        f"| request | {header} | {shares} |",
+        "| --- |" + " ---: |" * (2 * len(modes)),
     ]
-    bare = {cached: report.throughput[("bare view", cached)] for cached in (False, True)}
+    bare = {mode: report.throughput[("bare view", mode)] for mode in modes}
     for label, _ in THROUGHPUT:
-        uncached, cached = report.throughput[(label, False)], report.throughput[(label, True)]
-        share_uncached, share_cached = uncached / bare[False], cached / bare[True]
-        miss_uncached = label == "film page" and share_uncached < MIN_FILM_UNCACHED_SHARE
-        miss_cached = label != "bare view" and share_cached < MIN_CACHED_SHARE
-        lines.append(
-            f"| {label} | {uncached:.1f} | {cached:.1f} | "
-            f"{'**✗** ' if miss_uncached else ''}{share_uncached:.2f} | "
-            f"{'**✗** ' if miss_cached else ''}{share_cached:.2f} |"
-        )
+        rates, marked = [], []
+        for mode in modes:
+            rate = report.throughput[(label, mode)]
+            share = rate / bare[mode]
+            if mode == "uncached":
+                miss = label == "film page" and share < MIN_FILM_UNCACHED_SHARE
+            else:
+                miss = label != "bare view" and share < MIN_CACHED_SHARE
+            rates.append(f"{rate:.1f}")
+            marked.append(f"{'**✗** ' if miss else ''}{share:.2f}")
+        lines.append(f"| {label} | {' | '.join(rates)} | {' | '.join(marked)} |")
     return lines
 
 
