@@ -13,7 +13,7 @@ def split(apps, schema_editor):
     for statement in one_table.DROP:
         schema_editor.execute(statement)
     if text_index.can_create(schema_editor.connection):
-        for statement in text_index.CREATE:
+        for statement in text_index.create_statements("column"):
             schema_editor.execute(statement)
 
 
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
     columns apart from the running text's, kept in step by triggers
     (search/text_index.py). A migration that rebuilds search_searchentry on SQLite
     (Django copies the table to alter it) drops the triggers with it: such a migration
-    must run text_index.DROP before and text_index.CREATE after.
+    must run text_index.DROP before and text_index.CREATE after (as 0007 made them).
     """
 
     dependencies = [

@@ -1,0 +1,37 @@
+from django.db import migrations
+
+from search import text_index
+
+
+def rebuild(detail, entry_index):
+    def operation(apps, schema_editor):
+        if not text_index.can_create(schema_editor.connection):
+            return
+        for statement in text_index.DROP:
+            schema_editor.execute(statement)
+        for statement in text_index.create_statements(detail):
+            schema_editor.execute(statement)
+        schema_editor.execute(entry_index)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    """
+    SQLite: the two trigram tables of 0005 made again keeping where each trigram stands
+    (FTS5's detail=full), so that a needle is a phrase the index answers alone, without
+    reading every candidate's text again; and an index of the entries' kinds and objects
+    by id, where a match's entry is read (search/text_index.py).
+    """
+
+    dependencies = [
+        ("search", "0006_newest_of_kind_index"),
+    ]
+
+    operations = [
+        migrations.RunPython(
+            rebuild("full", text_index.CREATE_ENTRY_INDEX),
+            rebuild("column", text_index.DROP_ENTRY_INDEX),
+            elidable=False,
+        ),
+    ]
