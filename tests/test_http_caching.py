@@ -3,6 +3,7 @@
 import gzip
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from core.models import Status
@@ -85,7 +86,7 @@ def test_a_cached_page_is_compressed_once_when_stored_not_on_every_visit(film, m
     assert packed["Content-Length"] == str(len(packed.content))
     assert packed["ETag"] == "W/" + plain["ETag"]
     assert "Accept-Encoding" in packed["Vary"]
-    # A client that takes no gzip gets the page as it is, from the same entry.
+    # A client that takes no gzip gets the page as it is, from the entry kept beside it.
     again = Client().get(film.get_absolute_url(), headers={"accept-encoding": "identity"})
     assert again.content == plain.content
     assert not again.has_header("Content-Encoding")
@@ -124,3 +125,21 @@ def test_a_missing_page_is_not_stored(committed):
     with committed():
         make_film(slug="border", status=Status.PUBLISHED)
     assert Client().get("/films/border/").status_code == 200
+
+
+def test_a_hit_reads_only_the_body_it_sends(film, monkeypatch):
+    plain = Client().get(film.get_absolute_url())  # stored both ways
+    read = []
+    get_many = cache.get_many
+
+    def reading(keys, *args, **kwargs):
+        found = get_many(keys, *args, **kwargs)
+        read.extend(len(value["content"]) for value in found.values() if isinstance(value, dict))
+        return found
+
+    monkeypatch.setattr(cache, "get_many", reading)
+    packed = Client().get(film.get_absolute_url(), headers={"accept-encoding": "gzip"})
+    assert read == [len(packed.content)] and len(packed.content) < len(plain.content)
+    read.clear()
+    assert Client().get(film.get_absolute_url()).content == plain.content
+    assert read == [len(plain.content)]
