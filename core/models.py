@@ -105,11 +105,9 @@ class InIds(models.Lookup):
     prepare_rhs = False
 
     def get_prep_lookup(self):
-        if not self.rhs_is_direct_value():
-            # A subquery's order is no use to a list of ids (SQLite would sort by it).
-            self.rhs.clear_ordering(clear_default=True)
+        if isinstance(self.rhs, Ids) or not self.rhs_is_direct_value():
             return self.rhs
-        return self.rhs if isinstance(self.rhs, Ids) else Ids(self.rhs)
+        return Ids(self.rhs)
 
     def as_sql(self, compiler, connection):
         # `lhs` is the ORM's own column; the ids are a parameter or a subquery.

@@ -31,8 +31,6 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 # The most rows a search of a changelist or an autocomplete reads (see get_search_results).
 SEARCH_CAP = 10_000
-# The shortest word a trigram index can look up.
-TRIGRAM = 3
 CAPPED_VIEWS = ("changelist", "autocomplete")
 # Fields whose words an index finds better than a LIKE over every row, by model label:
 # {label: (field names, find(term, limit or None for all) -> (ids, whether more matched))}.
@@ -149,18 +147,7 @@ def word_matches(model, fields, word):
     for field in fields:
         lookup = f"{field}__icontains"
         if LOOKUP_SEP in field:
-            related = model._base_manager.filter(**{lookup: word}).values("pk")
-            # A word of three characters or more: the related rows' ids as one list the
-            # database makes first (core.models.InIds), which, on PostgreSQL, a bitmap
-            # of the row's own trigram indexes (the `*_upper_trgm` migrations) joins:
-            # "kim" in articles' titles, bylines or sources at 100,000 articles, 89 →
-            # 4 ms. A shorter word has no trigram: kept as a subquery, which PostgreSQL
-            # cannot join to a bitmap, so it reads the rows instead of a whole index
-            # (216 ms for "zq", against 106).
-            if len(word) >= TRIGRAM:
-                conditions.append(Q(pk__in_ids=related))
-            else:
-                conditions.append(Q(pk__in=related))
+            conditions.append(Q(pk__in=model._base_manager.filter(**{lookup: word}).values("pk")))
         else:
             conditions.append(Q(**{lookup: word}))
     return Q.create(conditions, connector=Q.OR)
