@@ -143,6 +143,14 @@ def test_person_search_reads_name_forms_in_a_subquery_not_a_join(admin_client):
     assert '"films_personname"' in name_forms
 
 
+@pytest.mark.parametrize("word", ["Yi", "Eun", "Eun-ju"])
+def test_person_search_finds_name_forms_by_short_and_long_words(admin_client, word):
+    person = make_person(name="Lee Eun-joo")
+    make_person_name(person=person, name="Yi Eun-ju")
+    make_person(name="Park Chan-wook")
+    assert search(admin_client, Person, word) == [person]
+
+
 def test_film_search_finds_another_title(admin_client):
     film = make_film(title="Crossing", original_title="크로싱")
     film.titles.create(title="Keurosing", kind="romanized")

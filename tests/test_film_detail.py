@@ -223,9 +223,9 @@ def test_film_page_query_count_does_not_grow_with_rows(client, django_assert_num
     # their sources  5. the first CREDITS_SHOWN credits of each department with
     # their people  6. company credits with companies  7. tracks with their
     # listing document  8. track credits with their people  9. links  10. reviews
-    # 11. latest press  12. the largest publications and 13. press per month and
-    # publication, for the coverage chart (the film's articles: a subquery of links)
-    with django_assert_num_queries(13):
+    # 11. the ids of the articles about the film  12. latest press  13. the largest
+    # publications and 14. press per month and publication, for the coverage chart
+    with django_assert_num_queries(14):
         response = client.get(film.get_absolute_url())
     # The top-billed cast and crew, with the count of all the credits.
     assert len(response.context["cast"]) == min(count, CREDITS_SHOWN)

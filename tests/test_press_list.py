@@ -217,12 +217,12 @@ def test_filtered_press_list_query_count_does_not_grow_with_articles(
         article.films.add(film)
     source = articles[0].publication.slug
     # 1. the sources asked for  2. the film asked for  3. the ids matching `q`
-    # 4. count of matching articles, capped (the film's: a subquery of its links)
-    # 5. the busiest publications and 6. their names with those asked for, for the
-    # checkboxes  7. films, for the menu  8. the page's articles with publications
-    # 9. the largest publications and 10. matching articles per month and
+    # 4. the ids of the film's articles  5. count of matching articles, capped
+    # 6. the busiest publications and 7. their names with those asked for, for the
+    # checkboxes  8. films, for the menu  9. the page's articles with publications
+    # 10. the largest publications and 11. matching articles per month and
     # publication, for the coverage chart
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(f"/press/?source={source}&film={film.slug}&q=article")
     assert len(response.context["page_obj"]) == min(count, 20)
 
