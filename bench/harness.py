@@ -224,7 +224,9 @@ def display(url):
 
 
 def server_env(url, **extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
+    # The cache is the default (a table of the database) unless a measurement names one.
+    unset = ("DEBUG", "DJANGO_SETTINGS_MODULE", "CACHE_URL")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         DATABASE_URL=url,
         SECRET_KEY=SECRET_KEY,
@@ -273,6 +275,8 @@ def redis_server(port):
     try:
         for _ in range(40):
             time.sleep(0.25)
+            if server.poll() is not None:
+                raise RuntimeError(f"redis-server did not start (is port {port} taken?)")
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)) as s:
                 s.sendall(b"PING\r\n")
                 if s.recv(16).startswith(b"+PONG"):

@@ -169,7 +169,8 @@ def cache_from_url(url):
     return {
         "BACKEND": backends[scheme],
         "LOCATION": location or ("crossing_cache" if scheme == "db" else ""),
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 10_000)},
+        # A page takes two entries (public/cache.py: its plain and its compressed body).
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},
     }
 
 

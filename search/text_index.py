@@ -83,12 +83,18 @@ def create_statements(detail):
     ]
 
 
+# What is there since migration 0007, and what a migration that rebuilds
+# search_searchentry on SQLite runs after (DROP before): the tables with positions, and
+# the entry index, whose absence would be an error, not a slower search (INDEXED BY).
 DETAIL = "full"
-CREATE = create_statements(DETAIL)
-CREATE_ENTRY_INDEX = f"CREATE INDEX {ENTRY_INDEX} ON search_searchentry (id, kind, object_id)"
-DROP_ENTRY_INDEX = f"DROP INDEX IF EXISTS {ENTRY_INDEX}"
-DROP = [f"DROP TRIGGER IF EXISTS {TRIGGER}_{event}" for event in ("insert", "delete", "update")] + [
-    f"DROP TABLE IF EXISTS {table}" for table in TABLES
+CREATE = [
+    *create_statements(DETAIL),
+    f"CREATE INDEX {ENTRY_INDEX} ON search_searchentry (id, kind, object_id)",
+]
+DROP = [
+    *(f"DROP TRIGGER IF EXISTS {TRIGGER}_{event}" for event in ("insert", "delete", "update")),
+    *(f"DROP TABLE IF EXISTS {table}" for table in TABLES),
+    f"DROP INDEX IF EXISTS {ENTRY_INDEX}",
 ]
 
 

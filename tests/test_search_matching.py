@@ -262,3 +262,22 @@ def test_sqlite_reads_the_matches_from_its_text_index_when_the_needles_are_long_
     else:  # PostgreSQL: its trigram indexes serve the plain conditions
         assert not used
         assert not text_index.available(connection)
+
+
+@pytest.mark.skipif(
+    not text_index.can_create(connection), reason="SQLite's trigram tables (this library)"
+)
+def test_the_text_index_made_again_as_a_table_rebuild_would_answers_as_before():
+    """A migration that rebuilds the entries' table runs DROP before and CREATE after:
+    CREATE must remake all that the search reads, the entry index included."""
+    published_person(name="Kim Tae-kyun")
+    before = Search("Kim Tae Gyoon").count()
+    with connection.cursor() as cursor:
+        for statement in text_index.DROP:
+            cursor.execute(statement)
+        # Django's copy of the table keeps only the indexes the model declares.
+        cursor.execute(f"DROP INDEX IF EXISTS {text_index.ENTRY_INDEX}")
+        for statement in text_index.CREATE:
+            cursor.execute(statement)
+    assert before == 1
+    assert Search("Kim Tae Gyoon").count() == before

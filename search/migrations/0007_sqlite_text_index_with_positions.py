@@ -3,15 +3,12 @@ from django.db import migrations
 from search import text_index
 
 
-def rebuild(detail, entry_index):
+def rebuild(statements):
     def operation(apps, schema_editor):
         if not text_index.can_create(schema_editor.connection):
             return
-        for statement in text_index.DROP:
+        for statement in text_index.DROP + statements:
             schema_editor.execute(statement)
-        for statement in text_index.create_statements(detail):
-            schema_editor.execute(statement)
-        schema_editor.execute(entry_index)
 
     return operation
 
@@ -30,8 +27,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            rebuild("full", text_index.CREATE_ENTRY_INDEX),
-            rebuild("column", text_index.DROP_ENTRY_INDEX),
+            rebuild(text_index.CREATE),
+            rebuild(text_index.create_statements("column")),
             elidable=False,
         ),
     ]
