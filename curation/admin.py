@@ -7,8 +7,8 @@ filtered changelist. Nothing is registered here.
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
-from django.db.models import Q
+from django.db import connections, models
+from django.db.models import F, Q
 from django.db.models.constants import LOOKUP_SEP
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -31,6 +31,10 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 # The most rows a search of a changelist or an autocomplete reads (see get_search_results).
 SEARCH_CAP = 10_000
+# The shortest word a trigram index can look up, and the most rows a related field's
+# matches are read as a list for (see related_matches).
+TRIGRAM = 3
+RELATED_LIST = 2_000
 CAPPED_VIEWS = ("changelist", "autocomplete")
 # Fields whose words an index finds better than a LIKE over every row, by model label:
 # {label: (field names, find(term, limit or None for all) -> (ids, whether more matched))}.
@@ -147,10 +151,28 @@ def word_matches(model, fields, word):
     for field in fields:
         lookup = f"{field}__icontains"
         if LOOKUP_SEP in field:
-            conditions.append(Q(pk__in=model._base_manager.filter(**{lookup: word}).values("pk")))
+            conditions.append(related_matches(model, lookup, word))
         else:
             conditions.append(Q(**{lookup: word}))
     return Q.create(conditions, connector=Q.OR)
+
+
+def related_matches(model, lookup, word):
+    """
+    The rows whose related rows answer `lookup`, as a subquery of their ids. On
+    PostgreSQL, a word of three characters or more that a few rows match this way
+    (RELATED_LIST at most) gives their list instead, read first: a constant array, which
+    PostgreSQL joins in a bitmap to the row's own fields' trigram indexes (the
+    `*_upper_trgm` migrations; "kim" in articles' titles, bylines or sources at 100,000
+    articles: 89 → 4 ms), and hashes where it reads the table. A subquery it can do
+    neither with; a shorter word no trigram index can look up.
+    """
+    related = model._base_manager.filter(**{lookup: word}).order_by()
+    if connections[related.db].vendor == "postgresql" and len(word) >= TRIGRAM:
+        ids = Ids.read(related.values(ids=F("pk"))[: RELATED_LIST + 1])
+        if len(ids) <= RELATED_LIST:
+            return Q(pk__in_ids=ids)
+    return Q(pk__in=related.values("pk"))
 
 
 class InlineBase(SharedLookupAutocompletes):

@@ -131,7 +131,9 @@ def test_person_search_words_may_match_different_name_forms(admin_client):
     assert search(admin_client, Person, '"Ch\'a In" Cha') == [person]
 
 
-def test_person_search_reads_name_forms_in_a_subquery_not_a_join(admin_client):
+def test_person_search_reads_name_forms_in_a_subquery_not_a_join(admin_client, monkeypatch):
+    # The subquery (on PostgreSQL, taken when many rows match; see related_matches).
+    monkeypatch.setattr("curation.admin.RELATED_LIST", 0)
     person = make_person(name="Kim Tae-kyun")
     make_person_name(person=person, name="Kim Tae Gyoon")
     with CaptureQueriesContext(connection) as queries:
@@ -159,7 +161,10 @@ def test_film_search_finds_another_title(admin_client):
     assert search(admin_client, Film, "크로싱") == [film]
 
 
-def test_article_search_covers_byline_text_and_publication(admin_client):
+@pytest.mark.parametrize("related_list", [0, 2_000])
+def test_article_search_covers_byline_text_and_publication(admin_client, monkeypatch, related_list):
+    # A related field's matches as a subquery, or (PostgreSQL, few of them) as a list.
+    monkeypatch.setattr("curation.admin.RELATED_LIST", related_list)
     article = make_article(
         byline="By Lee Eun-joo",
         text="A defector's story.",
