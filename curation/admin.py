@@ -34,7 +34,7 @@ SEARCH_CAP = 10_000
 # The shortest word a trigram index can look up, and the most rows a related field's
 # matches are read as a list for (see related_matches).
 TRIGRAM = 3
-RELATED_LIST = 2_000
+RELATED_LIST = SEARCH_CAP
 CAPPED_VIEWS = ("changelist", "autocomplete")
 # Fields whose words an index finds better than a LIKE over every row, by model label:
 # {label: (field names, find(term, limit or None for all) -> (ids, whether more matched))}.

@@ -175,6 +175,24 @@ def test_article_search_covers_byline_text_and_publication(admin_client, monkeyp
         assert search(admin_client, Article, term) == [article]
 
 
+@pytest.mark.parametrize("related_list", [0, 10])
+def test_a_related_fields_few_matches_are_read_as_a_list_on_postgresql(
+    admin_client, monkeypatch, related_list
+):
+    monkeypatch.setattr("curation.admin.RELATED_LIST", related_list)
+    article = make_article(publication=make_publication(name="JoongAng Daily"))
+    make_article()
+    with CaptureQueriesContext(connection) as queries:
+        assert search(admin_client, Article, "JoongAng") == [article]
+    (matching,) = [
+        q["sql"] for q in queries if q["sql"].startswith('SELECT "articles_article"."id" AS "pk"')
+    ]
+    # More than RELATED_LIST matches (here: any), or SQLite: the subquery.
+    listed = connection.vendor == "postgresql" and related_list > 0
+    assert ("= ANY(" in matching) == listed
+    assert ("IN (SELECT" in matching) != listed
+
+
 def autocomplete_url(model, field_name, **params):
     """Where the admin's autocomplete widget for `model.field_name` asks for choices."""
     opts = model._meta

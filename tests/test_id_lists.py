@@ -43,3 +43,9 @@ def test_ids_are_encoded_once_however_often_the_query_runs():
     assert selection.count() == 1
     assert list(selection) == [article]
     assert list(ids._encoded) == [connection.vendor]
+
+
+def test_ids_read_of_no_row_at_all_and_a_query_given_instead_of_ids():
+    assert len(Ids.read(Article.films.through.objects.none().values(ids=F("article")))) == 0
+    with pytest.raises(TypeError):
+        Article.objects.filter(pk__in_ids=Article.objects.values("pk"))
