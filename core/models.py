@@ -69,12 +69,12 @@ class Ids:
     def read(cls, column):
         """
         The ids a queryset of one column named ids (`values(ids=F(...))`, never null)
-        selects, in one row: the
-        database writes the list as the text `pk__in_ids` gives it back (a film's 10,006
-        articles: 2.4 ms on PostgreSQL, 2.8 on SQLite, where reading them as rows took
-        6.5 and 5). A list, not a subquery: PostgreSQL hashes a constant array it is
-        given (a subquery's it would compare row by row, id by id, where it reads the
-        table for another condition), and its planner sees how long it is.
+        selects, in one row: the database writes the list as the text `pk__in_ids` gives
+        it back (a film's 10,006 articles: 2.4 ms on PostgreSQL, 2.8 on SQLite, where
+        reading them as rows took 6.5 and 5). A list, not a subquery: PostgreSQL hashes
+        a constant array it is given (a subquery's it would compare row by row, id by
+        id, where it reads the table for another condition), and its planner sees how
+        long it is.
         """
         connection = connections[column.db]
         try:

@@ -163,8 +163,8 @@ def word_matches(model, fields, word):
 def related_matches(model, lookup, word):
     """
     The rows whose related rows answer `lookup`, as a subquery of their ids. On
-    PostgreSQL, a word of three characters or more that a few rows match this way
-    (RELATED_LIST at most) gives their list instead, read first: a constant array, which
+    PostgreSQL, a word of three characters or more that at most RELATED_LIST rows match
+    this way gives their list instead, read first: a constant array, which
     PostgreSQL joins in a bitmap to the row's own fields' trigram indexes (the
     `*_upper_trgm` migrations; "kim" in articles' titles, bylines or sources at 100,000
     articles: 89 → 4 ms), and hashes where it reads the table. A subquery it can do

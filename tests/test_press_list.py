@@ -246,7 +246,10 @@ def test_count_at_the_cap_is_exact(client, monkeypatch):
     assert "More than" not in html
 
 
-def test_a_film_filter_lists_every_linked_article_and_no_other(client):
+@pytest.mark.parametrize("cap", [1, 50_000])
+def test_a_film_filter_lists_every_linked_article_and_no_other(client, monkeypatch, cap):
+    # Past the link cap (here 1), the film's articles by a join instead of a list.
+    monkeypatch.setattr("public.filters.LINKED_CAP", cap)
     film = published_film(slug="the-film")
     about = [published_article(title=f"About {n}") for n in range(3)]
     for article in about:
