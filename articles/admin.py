@@ -111,8 +111,10 @@ class ReviewAdmin(ArchiveAdmin):
     ]
 
     def get_queryset(self, request):
-        # An untitled review's __str__ names its film; autocomplete lists it.
-        return super().get_queryset(request).select_related("film")
+        # An untitled review's __str__ names its film; autocomplete lists it. The list's
+        # own joins too: Django adds list_select_related only to a queryset that has none
+        # (the list read each row's publication and critic one by one).
+        return super().get_queryset(request).select_related(*self.list_select_related)
 
     @admin.display(description=_("rating"), ordering="score")
     def rating_as_published(self, review):

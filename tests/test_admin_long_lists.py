@@ -22,6 +22,7 @@ from tests.factories import (
     make_film_title,
     make_person,
     make_publication,
+    make_review,
     make_track,
 )
 
@@ -147,3 +148,15 @@ def test_article_and_review_lists_filter_by_publication_from_the_publication_lis
     assert "Herald" not in response.content.decode().split('id="changelist-filter"')[-1]
     assert admin_client.get(admin_url(Review, "changelist")).status_code == 200
     assert Article.objects.count() == 2
+
+
+def test_review_list_query_count_does_not_grow_with_reviews(admin_client):
+    # Each row names its film, publication and critic: read with the rows, not one by one.
+    def queries(count):
+        for _ in range(count):
+            make_review(publication=make_publication(), author=make_person())
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get("/admin/articles/review/").status_code == 200
+        return len(captured)
+
+    assert queries(1) == queries(5)
