@@ -81,17 +81,14 @@ class Ids:
             sql, params = column.query.get_compiler(using=column.db).as_sql()
         except EmptyResultSet:  # a condition that holds for no row (`none()`, `in=[]`)
             return cls([])
-        if connection.vendor == "postgresql":
-            aggregate = "array_agg(ids)::text"
-        else:
-            aggregate = "json_group_array(ids)"
+        postgresql = connection.vendor == "postgresql"
+        aggregate = "array_agg(ids)::text" if postgresql else "json_group_array(ids)"
         with connection.cursor() as cursor:
             # The ORM's own SQL, its values in params.
             cursor.execute(f"SELECT {aggregate} FROM ({sql}) AS linked", params)  # noqa: S608
             (text,) = cursor.fetchone()
-        if connection.vendor == "postgresql":
-            return cls(postgresql=text or "{}")
-        return cls(**{connection.vendor: text})
+        # PostgreSQL's array of no row is NULL; SQLite's, "[]".
+        return cls(**{connection.vendor: text or "{}"})
 
     @property
     def ids(self):
