@@ -17,9 +17,9 @@ from rest_framework.pagination import PageNumberPagination
 from api import serializers
 from api.filters import CreditFilterSet, TrackFilterSet
 from articles.models import Article, Publication, Review
+from core.paginators import PickedRowsPaginator
 from films.models import Credit, Film, FilmImage, ImageKind, Person, Track
 from public.filters import DEFAULT_ORDERING, REVIEW_ORDERING, ArticleFilterSet, ReviewFilterSet
-from public.views.press import PickedRowsPaginator
 
 
 class ArchivePagination(PageNumberPagination):

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 
 from core.models import Ids
+from curation.changelists import FarPagesPaginator
 from curation.conflicts import ConflictMixin
 from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
@@ -55,6 +56,7 @@ class ArchiveAdmin(
 ):
     export_formats = EXPORT_FORMATS
     formfield_overrides = URL_FIELDS
+    paginator = FarPagesPaginator
 
     def action_checkbox(self, obj):
         """

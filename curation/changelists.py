@@ -11,14 +11,19 @@ The whole list, unfiltered (the list as a curator opens it), is not read at all:
 years are found by jumping through an index on the date, from each year's first date
 to the next year's (one query, which reads as many index entries as there are years),
 and its first and last dates are read from the two ends of that index.
+
+A far page of any list reads its rows by the ids it picks first (FarPagesPaginator).
 """
 
 import datetime
 
 from django.contrib.admin.views.main import ChangeList
+from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import F, Max, Min
 from django.db.models.functions import Substr
+
+from core.paginators import PickedRowsPaginator
 
 # Characters of an ISO date that make each kind of date: "2008", "2008-06", "2008-06-05".
 WIDTHS = {"year": 4, "month": 7, "day": 10}
@@ -120,3 +125,22 @@ class DateHierarchyChangeList(ChangeList):
 
     def get_queryset(self, request, exclude_parameters=None):
         return with_grouped_dates(super().get_queryset(request, exclude_parameters))
+
+
+class FarPagesPaginator(PickedRowsPaginator):
+    """
+    The admin's lists: a page that starts past the first PICK_FROM rows picks its ids from
+    the ordering's columns, then reads those rows (PickedRowsPaginator). OFFSET read
+    every row before the page whole: page 900 of the article list at 100,000 articles,
+    357 ms on PostgreSQL, 72 ms this way. Nearer pages are read as Django reads them:
+    there OFFSET skips few rows, and a search's first page picked was slower on
+    PostgreSQL (135 → 152 ms), its list of matches read twice.
+    """
+
+    PICK_FROM = 1_000
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if (number - 1) * self.per_page < self.PICK_FROM:
+            return Paginator.page(self, number)
+        return super().page(number)
