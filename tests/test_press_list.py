@@ -185,8 +185,8 @@ def test_draft_and_scheduled_articles_are_not_listed_or_counted(client):
 
 
 def test_film_filter_offers_only_published_films(client):
-    published_film(title="Visible film")
-    published_film(title="Draft film", status="draft")
+    published_article().films.add(published_film(title="Visible film"))
+    published_article().films.add(published_film(title="Draft film", status="draft"))
     html = client.get("/press/").content.decode()
     assert "Visible film" in html
     assert "Draft film" not in html
@@ -199,10 +199,11 @@ def test_press_list_query_count_does_not_grow_with_articles(
 ):
     make_articles(count)
     # 1. count of matching articles, capped  2. the busiest publications and
-    # 3. their names, for the source checkboxes  4. published films, for the film
-    # menu  5. the page's articles with publications  6. the largest publications
-    # and 7. matching articles per month and publication, for the coverage chart
-    with django_assert_num_queries(7):
+    # 3. their names, for the source checkboxes  4. the films with the most articles
+    # and 5. their titles, for the film menu  6. the page's articles with
+    # publications  7. the largest publications and 8. matching articles per month
+    # and publication, for the coverage chart
+    with django_assert_num_queries(8):
         response = client.get("/press/")
     assert len(response.context["page_obj"]) == min(count, 20)
 
@@ -219,10 +220,11 @@ def test_filtered_press_list_query_count_does_not_grow_with_articles(
     # 1. the sources asked for  2. the film asked for  3. the ids matching `q`
     # 4. the ids of the film's articles  5. count of matching articles, capped
     # 6. the busiest publications and 7. their names with those asked for, for the
-    # checkboxes  8. films, for the menu  9. the page's articles with publications
-    # 10. the largest publications and 11. matching articles per month and
+    # checkboxes  8. the films with the most articles and 9. their titles with the
+    # one asked for, for the menu  10. the page's articles with publications
+    # 11. the largest publications and 12. matching articles per month and
     # publication, for the coverage chart
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(f"/press/?source={source}&film={film.slug}&q=article")
     assert len(response.context["page_obj"]) == min(count, 20)
 
