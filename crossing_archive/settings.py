@@ -169,7 +169,7 @@ def cache_from_url(url):
     return {
         "BACKEND": backends[scheme],
         "LOCATION": location or ("crossing_cache" if scheme == "db" else ""),
-        # A page takes two entries (public/cache.py: its plain and its compressed body).
+        # Entries, not pages: a page takes one (public/cache.py), as does each figure kept.
         "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)},
     }
 

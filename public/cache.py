@@ -27,6 +27,7 @@ the user. An answer that sets a cookie, varies on Cookie or says it is private
 is not stored.
 """
 
+import gzip
 import hashlib
 import secrets
 
@@ -77,7 +78,7 @@ def release():
 RELEASE = release()
 # The layout of a stored page: changed with it, so that the servers of two releases that
 # share a cache during a rolling deploy never read each other's entries.
-PAGE_FORMAT = 2
+PAGE_FORMAT = 3
 
 # A shared cache (a proxy, a CDN) may keep an anonymous page a minute, then asks
 # again; browsers ask every time, with the ETag, and get a 304 from the page
@@ -266,9 +267,6 @@ class Page:
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
         self.key = f"page:{PAGE_FORMAT}:{RELEASE}:{language}:{digest}"
-        # The page compressed, kept apart: a hit reads only the body it sends (the film
-        # page at 100,000 articles: 112 KB as it is, 15 KB compressed).
-        self.gzip_key = f"{self.key}:gzip"
 
     def headers_named(self, names):
         return {name: self.request.headers.get(name, "") for name in sorted(names)}
@@ -280,11 +278,9 @@ class Page:
         to a shared cache, not two): the page holds the generation it was stored under,
         and one of an earlier is no answer.
         """
-        accepted = self.request.headers.get("Accept-Encoding", "")
-        key = self.gzip_key if re_accepts_gzip.search(accepted) else self.key
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, self.key])
         self.token = found.get(GENERATION_KEY) or generation()
-        entry = found.get(key)
+        entry = found.get(self.key)
         if entry is None or entry["token"] != self.token:
             return None
         until = entry["until"]
@@ -292,11 +288,15 @@ class Page:
             return None
         if entry["vary"] != self.headers_named(entry["vary"]):
             return None
-        response = HttpResponse(entry["content"], status=entry["status"])
+        content = entry["content"]
+        takes_gzip = re_accepts_gzip.search(self.request.headers.get("Accept-Encoding", ""))
+        if entry["compressed"] and not takes_gzip:
+            content = gzip.decompress(content)
+        response = HttpResponse(content, status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
-        if entry["compressed"]:
-            served_compressed(response, entry["content"])
+        if entry["compressed"] and takes_gzip:
+            served_compressed(response, content)
         return response
 
     def set(self, response):
@@ -314,19 +314,21 @@ class Page:
         if not response.has_header("ETag"):
             # Worked out once here rather than by ConditionalGetMiddleware on every hit.
             set_response_etag(response)
+        # The body is kept compressed as GZipMiddleware would send it, and decompressed
+        # for a client that takes no gzip: a hit reads the compressed body alone (the film
+        # page at 100,000 articles: 15 KB, not 112; a hit without gzip on PostgreSQL's
+        # database cache 2.0 → 1.4 ms). A page GZipMiddleware leaves as it is is kept so.
+        body = compressed(response)
         entry = {
             "token": self.token,
             "status": response.status_code,
             "headers": list(response.items()),
-            "content": response.content,
-            "compressed": False,
+            "content": response.content if body is None else body,
+            "compressed": body is not None,
             "until": until,
             "vary": self.headers_named(vary(response) - VARY_IN_KEY),
         }
-        body = compressed(response)
-        # A page GZipMiddleware leaves as it is is the answer for both kinds of client.
-        packed = entry if body is None else {**entry, "content": body, "compressed": True}
-        cache.set_many({self.key: entry, self.gzip_key: packed}, timeout=seconds)
+        cache.set(self.key, entry, timeout=seconds)
 
 
 def compressed(response):
