@@ -132,7 +132,7 @@ class FarPagesPaginator(PickedRowsPaginator):
     The admin's lists: a page that starts past the first PICK_FROM rows picks its ids from
     the ordering's columns, then reads those rows (PickedRowsPaginator). OFFSET read
     every row before the page whole: page 900 of the article list at 100,000 articles,
-    357 ms on PostgreSQL, 72 ms this way. Nearer pages are read as Django reads them:
+    347 ms on PostgreSQL, 72 ms this way. Nearer pages are read as Django reads them:
     there OFFSET skips few rows, and a search's first page picked was slower on
     PostgreSQL (135 → 152 ms), its list of matches read twice.
     """

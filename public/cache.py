@@ -196,7 +196,8 @@ def remember(name, parts, compute):
     and so never stale: a write to the record or a scheduled publication coming due
     makes the next call compute it again. For aggregates over every published entry
     that many pages share (the coverage charts of /press/ and of a film, the sources
-    the lists' filter offers), which would otherwise read every row on every visit.
+    and films the lists' filters offer), which would otherwise read every row on every
+    visit.
     `parts` name what the value depends on (a list's filters); they must be what every
     visitor sees alike. Off with the setting FIGURE_CACHE (in tests, so that their
     query counts are the views' own).

@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Publication, Review
-from core.models import Ids, LanguageCode
+from core.models import Ids, LanguageCode, published_q
 from films.models import Film, Person
 from public.cache import remember
 from public.widgets import QuickSelect
@@ -215,8 +215,9 @@ class PressFilterSet(django_filters.FilterSet):
 
         def busiest():
             rows = (
+                # Published films only: drafts would take places and then be left out.
                 model.objects.published()
-                .filter(**{f"{link}__isnull": False})
+                .filter(published_q(link))
                 .values_list(link, flat=True)
                 .annotate(entries=Count("pk"))
                 .order_by("-entries", link)[: self.FILM_CHOICES]

@@ -21,7 +21,8 @@ class QuickSelect(forms.Select):
     """
     A <select> written out in Python, the same HTML as Django's. Django draws each
     option through two templates of its own: for the film menu of /press/ and
-    /reviews/ (a few hundred films) that was a third of the page's time.
+    /reviews/, when it listed every film (a few hundred at the bench's size), that
+    was a third of the page's time.
     """
 
     def render(self, name, value, attrs=None, renderer=None):

@@ -68,3 +68,13 @@ def test_press_form_query_count_does_not_grow_with_films(client):
     for _ in range(OFFERED + 5):
         published_article().films.add(published_film())
     assert press_queries(client) == few
+
+
+def test_draft_films_take_no_place_in_the_menu(client):
+    # Many articles about drafts: the menu still offers the published film.
+    for n in range(OFFERED):
+        draft = published_film(slug=f"draft-{n:02d}", status="draft")
+        for _ in range(2):
+            published_article().films.add(draft)
+    published_article().films.add(published_film(slug="shown"))
+    assert film_options(client.get("/press/").content.decode()) == ["", "shown"]
