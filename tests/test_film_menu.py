@@ -78,3 +78,9 @@ def test_draft_films_take_no_place_in_the_menu(client):
             published_article().films.add(draft)
     published_article().films.add(published_film(slug="shown"))
     assert film_options(client.get("/press/").content.decode()) == ["", "shown"]
+
+
+def test_the_menu_links_to_every_film(client):
+    published_article().films.add(published_film(slug="crossing"))
+    assert '<a href="/">Every film</a>' in client.get("/press/").content.decode()
+    assert '<a href="/ko/">영화 전체 목록</a>' in client.get("/ko/reviews/").content.decode()

@@ -152,10 +152,12 @@ def timeline_parts(timeline, heading):
     """
     by_year = timeline.by_year
     left, bottom = timeline.plot_left, timeline.plot_bottom
+    # Each text translated outside the f-strings, where makemessages would not find it.
+    title = _("Coverage by year") if by_year else _("Coverage by month")
+    numbers_below = _("The table below gives the numbers.")
     yield (
         '<section class="coverage-timeline" aria-labelledby="timeline-heading">\n'
-        f'  <{heading} id="timeline-heading">'
-        f"{text(_('Coverage by year') if by_year else _('Coverage by month'))}</{heading}>\n"
+        f'  <{heading} id="timeline-heading">{text(title)}</{heading}>\n'
         '  <figure class="timeline-figure">\n'
         f'    <svg class="timeline-chart" viewBox="0 0 {timeline.width} {timeline.height}" '
         'role="img" aria-labelledby="timeline-title timeline-desc">\n'
@@ -167,7 +169,7 @@ def timeline_parts(timeline, heading):
         )
         + "</title>\n"
         f'      <desc id="timeline-desc">{text(timeline.description)} '
-        f"{text(_('The table below gives the numbers.'))}</desc>\n"
+        f"{text(numbers_below)}</desc>\n"
         '      <g class="timeline-axis" fill="currentColor" font-size="12">\n        '
     )
     for tick in timeline.ticks:
@@ -209,19 +211,20 @@ def timeline_parts(timeline, heading):
         if by_year
         else _("Articles per month, by publication (months without articles are left out)")
     )
+    as_table, month_heading, total = _("The numbers as a table"), _("Month"), _("Total")
     heads = "".join(
         f'<th scope="col">{mark_korean(series.name)}</th>' for series in timeline.series
     )
     yield (
         "\n      </ul>\n    </figcaption>\n  </figure>\n"
         '  <details class="timeline-table">\n'
-        f"    <summary>{text(_('The numbers as a table'))}</summary>\n"
+        f"    <summary>{text(as_table)}</summary>\n"
         '    <div class="table-scroll" role="region" aria-labelledby="timeline-caption" '
         'tabindex="0">\n      <table class="data">\n'
         f'        <caption id="timeline-caption">{text(caption)}</caption>\n'
         "        <thead>\n"
-        f'          <tr><th scope="col">{text(_("Month"))}</th>{heads}'
-        f'<th scope="col">{text(_("Total"))}</th></tr>\n'
+        f'          <tr><th scope="col">{text(month_heading)}</th>{heads}'
+        f'<th scope="col">{text(total)}</th></tr>\n'
         "        </thead>\n        <tbody>\n          "
     )
     for month in timeline.rows:
