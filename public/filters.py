@@ -6,7 +6,7 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -206,23 +206,15 @@ class PressFilterSet(django_filters.FilterSet):
     def offered_films(self):
         """
         The film menu: its empty choice, then (slug, title) of the films with the most
-        published entries of the list and of the one asked for, in the films' order. Two
-        queries, the first once a generation: a menu of every film grew with the
-        archive (205 films at the bench's size: 14 KB of each page of /press/).
+        entries of the list (busiest_films(), once a generation) and of the one asked
+        for, in the films' order. A menu of every film grew with the archive (205 films
+        at the bench's size: 14 KB of each page of /press/).
         """
         model = self.queryset.model
         link = self.filters["film"].field_name
 
         def busiest():
-            rows = (
-                # Published films only: drafts would take places and then be left out.
-                model.objects.published()
-                .filter(published_q(link))
-                .values_list(link, flat=True)
-                .annotate(entries=Count("pk"))
-                .order_by("-entries", link)[: self.FILM_CHOICES]
-            )
-            return list(rows)
+            return busiest_films(model, link, self.FILM_CHOICES)
 
         most_covered = remember("busiest-films", model._meta.label, busiest)
         asked = self.data.get("film", "")
@@ -345,6 +337,36 @@ def filter_linked(queryset, name, value):
     if len(ids) > LINKED_CAP:
         return queryset.filter(**{name: value})
     return queryset.filter(pk__in_ids=ids)
+
+
+def busiest_films(model, link, count):
+    """
+    The ids of the `count` published films with the most entries of `model` through
+    `link`, the most first, each named by at least one entry visitors may see. A
+    many-to-many link is counted in its own table, drafts' links too (each article's
+    status joined in: 186 ms at 100,000 articles on SQLite, against 9), for twice as
+    many films as asked; those with a published entry are kept.
+    """
+    field = model._meta.get_field(link)
+    if not field.many_to_many:
+        rows = (
+            model.objects.published()
+            .filter(published_q(link))
+            .values_list(link, flat=True)
+            .annotate(entries=Count("pk"))
+            .order_by("-entries", link)
+        )
+        return list(rows[:count])
+    film = field.m2m_reverse_field_name()
+    ranked = list(
+        field.remote_field.through.objects.filter(published_q(film))
+        .values_list(film, flat=True)
+        .annotate(entries=Count("pk"))
+        .order_by("-entries", film)[: 2 * count]
+    )
+    shown = model.objects.published().filter(**{link: OuterRef("pk")})
+    named = set(Film.objects.filter(Exists(shown), pk__in=ranked).values_list("pk", flat=True))
+    return [pk for pk in ranked if pk in named][:count]
 
 
 def film_filter(field_name):

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from public.filters import PressFilterSet
-from tests.factories import published_article, published_film, published_review
+from tests.factories import make_article, published_article, published_film, published_review
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,11 @@ def test_the_menu_links_to_every_film(client):
     published_article().films.add(published_film(slug="crossing"))
     assert '<a href="/">Every film</a>' in client.get("/press/").content.decode()
     assert '<a href="/ko/">영화 전체 목록</a>' in client.get("/ko/reviews/").content.decode()
+
+
+def test_a_film_whose_articles_are_all_drafts_is_not_offered(client):
+    published_article().films.add(published_film(slug="covered"))
+    drafts_only = published_film(slug="drafts-only")
+    for _ in range(3):
+        make_article(status="draft").films.add(drafts_only)
+    assert film_options(client.get("/press/").content.decode()) == ["", "covered"]

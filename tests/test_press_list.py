@@ -199,10 +199,10 @@ def test_press_list_query_count_does_not_grow_with_articles(
 ):
     make_articles(count)
     # 1. count of matching articles, capped  2. the busiest publications and
-    # 3. their names, for the source checkboxes  4. the films with the most articles
-    # and 5. their titles, for the film menu  6. the page's articles with
-    # publications  7. the largest publications and 8. matching articles per month
-    # and publication, for the coverage chart
+    # 3. their names, for the source checkboxes  4. the films with the most links
+    # to articles (none here, so none to check) and 5. their titles, for the film
+    # menu  6. the page's articles with publications  7. the largest publications
+    # and 8. matching articles per month and publication, for the coverage chart
     with django_assert_num_queries(8):
         response = client.get("/press/")
     assert len(response.context["page_obj"]) == min(count, 20)
@@ -220,11 +220,11 @@ def test_filtered_press_list_query_count_does_not_grow_with_articles(
     # 1. the sources asked for  2. the film asked for  3. the ids matching `q`
     # 4. the ids of the film's articles  5. count of matching articles, capped
     # 6. the busiest publications and 7. their names with those asked for, for the
-    # checkboxes  8. the films with the most articles and 9. their titles with the
-    # one asked for, for the menu  10. the page's articles with publications
-    # 11. the largest publications and 12. matching articles per month and
-    # publication, for the coverage chart
-    with django_assert_num_queries(12):
+    # checkboxes  8. the films with the most links to articles, 9. which of them a
+    # published article names and 10. their titles with the one asked for, for the
+    # menu  11. the page's articles with publications  12. the largest publications
+    # and 13. matching articles per month and publication, for the coverage chart
+    with django_assert_num_queries(13):
         response = client.get(f"/press/?source={source}&film={film.slug}&q=article")
     assert len(response.context["page_obj"]) == min(count, 20)
 
