@@ -203,7 +203,9 @@ def last_matching(terms, limit, kind=None):
     read_at_most = None if limit is None else limit + 1  # one more: were there more?
     if connection.vendor == "sqlite":
         indexed = text_index.available(connection)
-        sql, params = text_index.entries_sql(found, read_at_most, kind, indexed)
+        sql, params = text_index.entries_sql(
+            found, read_at_most, kind, indexed, gram=terms.hangul_gram
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

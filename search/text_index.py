@@ -15,8 +15,11 @@ trigram, and `GLOB '*needle*'` read the text of every candidate again: a common 
 10,000 newest matches in texts took 36 ms, 11 ms now, for an index 2.6 times the size
 (205 → 543 MB at the bench's 100,000 articles).
 
+A query of one or two Hangul syllables has no trigram: migration 0008 adds a third
+table, of the entries' Hangul grams (GRAMS), from which such a needle's entries are read.
+
 Where the tables are missing (a SQLite built without FTS5's trigram tokenizer) or a
-needle is too short for it, the entries themselves are read.
+needle is too short for them, the entries themselves are read.
 """
 
 # The statements are built from this module's constants only: no outside input.
@@ -83,19 +86,50 @@ def create_statements(detail):
     ]
 
 
-# What is there since migration 0007, and what a migration that rebuilds
-# search_searchentry on SQLite runs after (DROP before): the tables with positions, and
-# the entry index, whose absence would be an error, not a slower search (INDEXED BY).
+# What migration 0007 made: the tables with positions, and the entry index, whose
+# absence would be an error, not a slower search (INDEXED BY).
 DETAIL = "full"
-CREATE = [
+TRIGRAM_CREATE = [
     *create_statements(DETAIL),
     f"CREATE INDEX {ENTRY_INDEX} ON search_searchentry (id, kind, object_id)",
 ]
-DROP = [
+TRIGRAM_DROP = [
     *(f"DROP TRIGGER IF EXISTS {TRIGGER}_{event}" for event in ("insert", "delete", "update")),
     *(f"DROP TABLE IF EXISTS {table}" for table in TABLES),
     f"DROP INDEX IF EXISTS {ENTRY_INDEX}",
 ]
+
+# Migration 0008: the entries' Hangul grams (their syllables and pairs of syllables, the
+# column PostgreSQL indexes as an array), one token each, for a query of one or two
+# syllables, which has no trigram to look up. Without it such a query read every entry:
+# "탈북" at the bench's size, 133 ms in names and titles and 233 in texts; 0 ms this way.
+GRAMS = "search_entry_grams"
+_GRAMS_EVENTS = {
+    "insert": f"INSERT INTO {GRAMS}(rowid, grams) VALUES (new.id, new.grams);",
+    "delete": f"INSERT INTO {GRAMS}({GRAMS}, rowid, grams) VALUES ('delete', old.id, old.grams);",
+}
+_GRAMS_EVENTS["update"] = _GRAMS_EVENTS["delete"] + " " + _GRAMS_EVENTS["insert"]
+GRAMS_CREATE = [
+    # Grams are Hangul syllables between spaces: the ascii tokenizer's tokens. No
+    # positions (detail=none): a gram is looked up whole.
+    f"CREATE VIRTUAL TABLE {GRAMS} USING fts5(grams, content='search_searchentry', "
+    "content_rowid='id', tokenize='ascii', detail='none')",
+    *(
+        f"CREATE TRIGGER {GRAMS}_{event} AFTER {event.upper()} ON search_searchentry "
+        f"BEGIN {statement} END"
+        for event, statement in _GRAMS_EVENTS.items()
+    ),
+    f"INSERT INTO {GRAMS}({GRAMS}) VALUES ('rebuild')",
+]
+GRAMS_DROP = [
+    *(f"DROP TRIGGER IF EXISTS {GRAMS}_{event}" for event in _GRAMS_EVENTS),
+    f"DROP TABLE IF EXISTS {GRAMS}",
+]
+
+# What is there since migration 0008, and what a migration that rebuilds
+# search_searchentry on SQLite runs after (DROP before).
+CREATE = TRIGRAM_CREATE + GRAMS_CREATE
+DROP = GRAMS_DROP + TRIGRAM_DROP
 
 
 @functools.cache
@@ -132,14 +166,16 @@ def serves(column, needle):
     return column in COLUMNS and len(needle) >= SHORTEST and bool(_PLAIN.fullmatch(needle))
 
 
-def entries_sql(needles, limit, kind=None, indexed=True):
+def entries_sql(needles, limit, kind=None, indexed=True, gram=None):
     """
     SQLite: one query for the entries whose column holds each (column, needle), the
     last indexed first, at most `limit` for each needle (None: all): rows of (needle's number,
     entry id, object id, kind). A needle a table serves (with `indexed`) is read from it
     as a phrase of trigrams, backwards, stopping at the limit, so a common word costs no
-    more than a rare one; a shorter one is looked for in the entries themselves (instr:
-    the columns are folded already, so a plain comparison of characters is the match).
+    more than a rare one. A shorter one is looked for in the entries themselves (instr:
+    the columns are folded already, so a plain comparison of characters is the match):
+    of every entry, or, when it is `gram` (a query of one or two Hangul syllables), of
+    those the grams table names, as PostgreSQL does with its array of grams.
     """
     parts, params = [], []
     kind_sql = "AND entry.kind = %s " if kind is not None else ""
@@ -154,13 +190,22 @@ def entries_sql(needles, limit, kind=None, indexed=True):
                 f"ON entry.id = {table}.rowid WHERE {table}.{column} MATCH %s "
             )
             # A phrase: its trigrams one after the other. `serves` lets no quote in.
-            order, pattern = f"{table}.rowid", f'"{needle}"'
+            order, patterns = f"{table}.rowid", [f'"{needle}"']
+        elif indexed and gram is not None and needle == gram and _PLAIN.fullmatch(gram):
+            # The grams table names the entries that have the syllables somewhere; instr
+            # keeps those that have them in this column.
+            source = (
+                f"{GRAMS} CROSS JOIN search_searchentry AS entry INDEXED BY {ENTRY_INDEX} "
+                f"ON entry.id = {GRAMS}.rowid WHERE {GRAMS} MATCH %s "
+                f"AND instr(entry.{column}, %s) > 0 "
+            )
+            order, patterns = f"{GRAMS}.rowid", [f'"{gram}"', needle]
         else:
             source = f"search_searchentry AS entry WHERE instr(entry.{column}, %s) > 0 "
-            order, pattern = "entry.id", needle
+            order, patterns = "entry.id", [needle]
         parts.append(
             f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, entry.kind "
             f"FROM {source}{kind_sql}ORDER BY {order} DESC LIMIT %s)"
         )
-        params += [pattern, *kind_params, -1 if limit is None else limit]  # -1: no limit
+        params += [*patterns, *kind_params, -1 if limit is None else limit]  # -1: no limit
     return " UNION ALL ".join(parts), params

@@ -264,6 +264,32 @@ def test_sqlite_reads_the_matches_from_its_text_index_when_the_needles_are_long_
         assert not text_index.available(connection)
 
 
+HANGUL_RECORDS = [
+    "김태균",
+    "Cha In-pyo",
+    "film:크로싱",
+    "text:탈북자들의 이야기를 담은 영화 크로싱",
+    "text:A story of defectors, in English only",
+]
+
+
+@pytest.mark.parametrize("query", ["김", "태균", "크로", "싱", "탈북", "북자", "영화", "없음"])
+def test_one_or_two_hangul_syllables_are_found_by_their_grams_as_by_reading_every_entry(
+    query, monkeypatch
+):
+    """A query of one or two syllables has no trigram: SQLite reads the entries its grams
+    table names (PostgreSQL, its array index of the same grams), and finds what reading
+    every entry finds."""
+    made = make_records(HANGUL_RECORDS)
+    with CaptureQueriesContext(connection) as context:
+        found = hits(query, made)
+    grams_read = any(text_index.GRAMS in q["sql"] for q in context.captured_queries)
+    monkeypatch.setattr(text_index, "available", lambda connection: False)
+    assert hits(query, made) == found
+    assert bool(found) == (query != "없음")
+    assert grams_read == text_index.can_create(connection)
+
+
 @pytest.mark.skipif(
     not text_index.can_create(connection), reason="SQLite's trigram tables (this library)"
 )
@@ -271,6 +297,8 @@ def test_the_text_index_made_again_as_a_table_rebuild_would_answers_as_before():
     """A migration that rebuilds the entries' table runs DROP before and CREATE after:
     CREATE must remake all that the search reads, the entry index included."""
     published_person(name="Kim Tae-kyun")
+    published_person(name="Cha In-pyo", name_hangul="차인표")
+    hangul_before = Search("인표").count()
     before = Search("Kim Tae Gyoon").count()
     with connection.cursor() as cursor:
         for statement in text_index.DROP:
@@ -279,5 +307,6 @@ def test_the_text_index_made_again_as_a_table_rebuild_would_answers_as_before():
         cursor.execute(f"DROP INDEX IF EXISTS {text_index.ENTRY_INDEX}")
         for statement in text_index.CREATE:
             cursor.execute(statement)
-    assert before == 1
+    assert before == 1 and hangul_before == 1
     assert Search("Kim Tae Gyoon").count() == before
+    assert Search("인표").count() == hangul_before

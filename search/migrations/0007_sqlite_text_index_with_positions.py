@@ -7,7 +7,7 @@ def rebuild(statements):
     def operation(apps, schema_editor):
         if not text_index.can_create(schema_editor.connection):
             return
-        for statement in text_index.DROP + statements:
+        for statement in text_index.TRIGRAM_DROP + statements:
             schema_editor.execute(statement)
 
     return operation
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            rebuild(text_index.CREATE),
+            rebuild(text_index.TRIGRAM_CREATE),
             rebuild(text_index.create_statements("column")),
             elidable=False,
         ),
