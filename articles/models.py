@@ -305,6 +305,13 @@ class Article(RightsControlled, Publishable):
             # The admin's search of titles and bylines (curation.admin.word_matches): SQLite
             # reads them from here rather than from every article's row with its text.
             models.Index(fields=["title", "byline", "publication"], name="article_search_cover"),
+            # The lists by title (ORDERINGS["title"]: title, newest first, id), read in
+            # index order as article_newest_first serves the default: /press/?ordering=title
+            # at 100,000 articles on SQLite 211 → 25 ms, the API's page 2,000 444 → 32 ms.
+            models.Index(
+                fields=["title", "-date", "id", "status", "published_at"],
+                name="article_by_title",
+            ),
             # A list by language (/press/?language=ko, the admin's language filter): its
             # count, date hierarchy and coverage timeline read a range of this index
             # rather than every row (the admin's Korean articles at 100,000: 250 → 68 ms
