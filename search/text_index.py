@@ -19,7 +19,7 @@ A query of one or two Hangul syllables has no trigram: migration 0008 adds a thi
 table, of the entries' Hangul grams (GRAMS), from which such a needle's entries are read.
 
 Where the tables are missing (a SQLite built without FTS5's trigram tokenizer) or a
-needle is too short for them, the entries themselves are read.
+needle is too short for them and is no Hangul gram, the entries themselves are read.
 """
 
 # The statements are built from this module's constants only: no outside input.
@@ -153,10 +153,11 @@ def can_create(connection):
 
 def available(connection):
     """
-    Whether this database has the tables: migration 0005 makes them wherever the SQLite
-    library can, and this library is the one that ran it. (A database migrated by a
-    SQLite without the tokenizer and then served by one with it needs the migration
-    run again: `manage.py migrate search 0004`, then `manage.py migrate`.)
+    Whether this database has the tables: migrations 0005, 0007 and 0008 make them
+    wherever the SQLite library can, and this library is the one that ran them. (A
+    database migrated by a SQLite without the tokenizer and then served by one with it
+    needs the migrations run again: `manage.py migrate search 0004`, then `manage.py
+    migrate`.)
     """
     return can_create(connection)
 

@@ -92,3 +92,12 @@ def test_a_film_whose_articles_are_all_drafts_is_not_offered(client):
     for _ in range(3):
         make_article(status="draft").films.add(drafts_only)
     assert film_options(client.get("/press/").content.decode()) == ["", "covered"]
+
+
+def test_films_linked_by_many_drafts_crowd_out_no_film_with_published_articles(client):
+    for n in range(2 * OFFERED + 1):
+        film = published_film(slug=f"drafty-{n:02d}")
+        for _ in range(2):
+            make_article(status="draft").films.add(film)
+    published_article().films.add(published_film(slug="covered"))
+    assert film_options(client.get("/press/").content.decode()) == ["", "covered"]
