@@ -91,6 +91,13 @@ class Ids:
         return cls(**{connection.vendor: text or "{}"})
 
     @property
+    def empty(self):
+        if self._ids is not None:
+            return not self._ids
+        ((_vendor, text),) = self._encoded.items()
+        return text in ("[]", "{}")
+
+    @property
     def ids(self):
         if self._ids is None:
             ((vendor, text),) = self._encoded.items()
@@ -139,6 +146,9 @@ class InIds(models.Lookup):
 
     def as_sql(self, compiler, connection):
         # `lhs` is the ORM's own column; the ids are a parameter.
+        if self.rhs.empty:
+            # As Django's `in` with an empty list: no row, and no query where it decides.
+            raise EmptyResultSet
         lhs, params = self.process_lhs(compiler, connection)
         ids = self.rhs.encoded(connection.vendor)
         if connection.vendor == "postgresql":

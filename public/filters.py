@@ -366,7 +366,8 @@ def busiest_films(model, link, count):
         .order_by("-rows", film)
     )
     shown = model.objects.published().filter(**{link: OuterRef("pk")})
-    named = set(Film.objects.filter(Exists(shown), pk__in=ranked).values_list("pk", flat=True))
+    named = Film.objects.filter(Exists(shown), pk__in_ids=Ids(ranked))
+    named = set(named.values_list("pk", flat=True))
     return [pk for pk in ranked if pk in named][:count]
 
 

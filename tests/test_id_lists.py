@@ -2,7 +2,8 @@
 
 import pytest
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from core.models import Ids
@@ -28,12 +29,17 @@ def test_a_list_an_ids_and_ids_read_pick_the_same_rows():
         assert set(Article.objects.filter(pk__in_ids=ids).values_list("pk", flat=True)) == expected
 
 
-def test_an_empty_list_picks_nothing():
-    published_article()
+def test_an_empty_list_picks_nothing_without_asking():
+    article = published_article()
     film = published_film()
     for ids in ([], Ids([]), Ids.read(links(film))):
         assert len(ids) == 0
-        assert not Article.objects.filter(pk__in_ids=ids).exists()
+        # As Django's `in` with an empty list: no query where nothing can match.
+        with CaptureQueriesContext(connection) as captured:
+            assert list(Article.objects.filter(pk__in_ids=ids)) == []
+        assert len(captured) == 0
+        either = Article.objects.filter(Q(pk__in_ids=ids) | Q(pk=article.pk))
+        assert list(either) == [article]
 
 
 def test_ids_are_encoded_once_however_often_the_query_runs():
