@@ -6,11 +6,14 @@ two seconds, most of it Django working out the models' state migration by
 migration. The first process to migrate a given set of migrations saves an
 image of the result; later processes copy that image into their own
 in-memory database instead. An image is named by a digest of every installed
-app's migration files, Django's version and SQLite's, so a changed or new
-migration makes a new image and an old one is never used for it.
+app's migration files, the project's modules they import (the SQL a migration
+runs may live in one: search/text_index.py), Django's version and SQLite's, so a
+changed or new migration makes a new image and an old one is never used for it.
 """
 
+import ast
 import hashlib
+import importlib.util
 import os
 import sqlite3
 import tempfile
@@ -23,13 +26,41 @@ from django.core.management import call_command
 from django.db.backends.base.creation import BaseDatabaseCreation
 
 
+def project_imports(source):
+    """The files of the project's own modules a migration's source imports."""
+    files = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            # `from search import text_index`: the name may be a module of the package.
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        for name in names:
+            try:
+                spec = importlib.util.find_spec(name)
+            except ImportError:  # a name inside a module, not a module
+                continue
+            origin = Path(spec.origin) if spec and spec.origin else None
+            if origin and origin.is_relative_to(settings.BASE_DIR) and ".venv" not in origin.parts:
+                files.add(origin)
+    return files
+
+
 def schema_digest():
     digest = hashlib.sha256(f"{django.__version__} {sqlite3.sqlite_version}".encode())
+    imported = set()
     for app_config in apps.get_app_configs():
         folder = Path(app_config.path) / "migrations"
         for path in sorted(folder.glob("*.py")):
+            source = path.read_bytes()
             digest.update(f"{app_config.label}/{path.name}\0".encode())
-            digest.update(path.read_bytes())
+            digest.update(source)
+            imported |= project_imports(source)
+    for path in sorted(imported):
+        digest.update(f"{path.relative_to(settings.BASE_DIR)}\0".encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

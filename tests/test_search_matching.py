@@ -290,6 +290,20 @@ def test_one_or_two_hangul_syllables_are_found_by_their_grams_as_by_reading_ever
     assert grams_read == text_index.can_create(connection)
 
 
+@pytest.mark.parametrize("query", ["Oh", "yi", "x", "oh dal"])
+def test_a_needle_too_short_for_the_tables_is_found_as_by_reading_every_entry(query, monkeypatch):
+    """On SQLite a needle of one or two letters is read from an index of the names' and
+    titles' columns rather than from every entry's row: the same entries either way."""
+    made = make_records(["Oh Dal-su", "Yi Eun-ju", "Max Cox", "film:Oxford", TEXT])
+    with CaptureQueriesContext(connection) as context:
+        found = hits(query, made)
+    indexed = any(text_index.SHORT_NEEDLES in q["sql"] for q in context.captured_queries)
+    monkeypatch.setattr(text_index, "available", lambda connection: False)
+    assert hits(query, made) == found
+    assert found
+    assert indexed == (text_index.can_create(connection) and query != "oh dal")
+
+
 @pytest.mark.skipif(
     not text_index.can_create(connection), reason="SQLite's trigram tables (this library)"
 )
@@ -298,15 +312,18 @@ def test_the_text_index_made_again_as_a_table_rebuild_would_answers_as_before():
     CREATE must remake all that the search reads, the entry index included."""
     published_person(name="Kim Tae-kyun")
     published_person(name="Cha In-pyo", name_hangul="차인표")
-    hangul_before = Search("인표").count()
+    published_person(name="Oh Dal-su")
+    hangul_before, short_before = Search("인표").count(), Search("Oh").count()
     before = Search("Kim Tae Gyoon").count()
     with connection.cursor() as cursor:
         for statement in text_index.DROP:
             cursor.execute(statement)
         # Django's copy of the table keeps only the indexes the model declares.
         cursor.execute(f"DROP INDEX IF EXISTS {text_index.ENTRY_INDEX}")
+        cursor.execute(f"DROP INDEX IF EXISTS {text_index.SHORT_NEEDLES}")
         for statement in text_index.CREATE:
             cursor.execute(statement)
-    assert before == 1 and hangul_before == 1
+    assert before == 1 and hangul_before == 1 and short_before == 1
     assert Search("Kim Tae Gyoon").count() == before
     assert Search("인표").count() == hangul_before
+    assert Search("Oh").count() == short_before

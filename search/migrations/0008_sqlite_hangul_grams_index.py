@@ -3,16 +3,6 @@ from django.db import migrations
 from search import text_index
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if not text_index.can_create(schema_editor.connection):
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     """
     SQLite: a full-text table of the entries' Hangul grams, kept in step by triggers, so
@@ -27,6 +17,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            run(text_index.GRAMS_CREATE), run(text_index.GRAMS_DROP), elidable=False
+            text_index.executes(text_index.GRAMS_CREATE),
+            text_index.executes(text_index.GRAMS_DROP),
+            elidable=False,
         ),
     ]
