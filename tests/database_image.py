@@ -40,7 +40,7 @@ def project_imports(source):
         for name in names:
             try:
                 spec = importlib.util.find_spec(name)
-            except ImportError:  # a name inside a module, not a module
+            except (ImportError, ValueError):  # a name inside a module, not a module
                 continue
             origin = Path(spec.origin) if spec and spec.origin else None
             if origin and origin.is_relative_to(settings.BASE_DIR) and ".venv" not in origin.parts:
