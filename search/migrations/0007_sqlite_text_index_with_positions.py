@@ -3,16 +3,6 @@ from django.db import migrations
 from search import text_index
 
 
-def rebuild(statements):
-    def operation(apps, schema_editor):
-        if not text_index.can_create(schema_editor.connection):
-            return
-        for statement in text_index.TRIGRAM_DROP + statements:
-            schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     """
     SQLite: the two trigram tables of 0005 made again keeping where each trigram stands
@@ -27,8 +17,9 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            rebuild(text_index.TRIGRAM_CREATE),
-            rebuild(text_index.create_statements("column")),
+            # Each way, what the other made is dropped first.
+            text_index.executes(text_index.TRIGRAM_DROP + text_index.TRIGRAM_CREATE),
+            text_index.executes(text_index.TRIGRAM_DROP + text_index.create_statements("column")),
             elidable=False,
         ),
     ]
