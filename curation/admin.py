@@ -6,6 +6,7 @@ filtered changelist. Nothing is registered here.
 
 from django.contrib import messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ERROR_FLAG, IGNORED_PARAMS, PAGE_VAR
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, models
 from django.db.models import F, Q
@@ -41,7 +42,8 @@ TRIGRAM = 3
 RELATED_LIST = SEARCH_CAP
 CAPPED_VIEWS = ("changelist", "autocomplete")
 # Fields whose words an index finds better than a LIKE over every row, by model label:
-# {label: (field names, find(term, limit or None for all) -> (ids, whether more matched))}.
+# {label: (field names, find(term, limit or None for all, among=None) -> (ids, whether more
+# matched))}, where `among` is a queryset the list's filters have narrowed, to search within.
 # The site's search registers articles' and reviews' text (search/apps.py): curation
 # knows no index.
 INDEXED_SEARCH = {}
@@ -105,20 +107,33 @@ class ArchiveAdmin(
             rows = searched.order_by().values_list("pk", flat=True)
             rows = rows.distinct() if may_have_duplicates else rows
             ids = list(rows[: limit + 1] if limit else rows)
+        # A changelist's filters (any parameter of its address but the search, order,
+        # page and the like): the index is searched among the rows they leave, every
+        # match found where they leave at most SEARCH_CAP.
+        narrowed = view.endswith("changelist") and any(
+            name not in (*IGNORED_PARAMS, PAGE_VAR, ERROR_FLAG) for name in request.GET
+        )
         if indexed:
-            found, more = indexed[1](search_term, limit)
+            among = queryset if narrowed else None
+            found, more = indexed[1](search_term, limit, among=among)
             ids = list(dict.fromkeys(ids + found))
         if limit and len(ids) > limit:
             ids, more = ids[:limit], True
         if more and view.endswith("changelist"):
-            messages.warning(
-                request,
-                _(
+            values = {"cap": f"{SEARCH_CAP:,}", "term": search_term}
+            if narrowed:
+                message = _(
+                    "More than %(cap)s entries match “%(term)s”, and the filters leave more "
+                    "than %(cap)s: the list holds those of the %(cap)s added or changed last. "
+                    "Add a word, or narrow the filters to %(cap)s entries or fewer to search "
+                    "all of them."
+                )
+            else:
+                message = _(
                     "More than %(cap)s entries match “%(term)s”: the list holds "
                     "%(cap)s of them. Add a word or a filter to narrow the search."
                 )
-                % {"cap": f"{SEARCH_CAP:,}", "term": search_term},
-            )
+            messages.warning(request, message % values)
         return queryset.filter(pk__in_ids=Ids(ids)), False
 
 

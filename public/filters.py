@@ -223,14 +223,35 @@ class PressFilterSet(django_filters.FilterSet):
         empty = self.form.fields["film"].empty_label
         return [("", empty), *((film.slug, str(film)) for film in films)]
 
+    # Whether a filter other than the search and the order is in use (filter_queryset()).
+    narrowed = False
+
+    def filter_queryset(self, queryset):
+        """
+        Every other filter first, then the search among the rows they leave
+        (filter_text()). A filter given no value hands back the queryset it was given,
+        which is how one in use is told apart.
+        """
+        cleaned = self.form.cleaned_data
+        for name in sorted(cleaned, key=lambda name: name == "q"):
+            filtered = self.filters[name].filter(queryset, cleaned[name])
+            if name not in ("q", "ordering") and filtered is not queryset:
+                self.narrowed = True
+            queryset = filtered
+        return queryset
+
     def filter_text(self, queryset, name, value):
         """
         Title and text, through the site's search: any spelling of a name finds
         it. The match runs once, here, into a list of at most MATCH_CAP ids
-        that the count, the chart and the page all reuse.
+        that the count, the chart and the page all reuse. Where the other filters
+        leave at most MATCH_CAP rows (one source, one film's press, a year), every
+        match among them is found, not only those among the whole archive's
+        newest matches (search.engine.first_matching_ids()).
         """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
-        ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP)
+        among = queryset if self.narrowed else None
+        ids, self.too_many_matches = first_matching_ids(kind, value, MATCH_CAP, among=among)
         return queryset.filter(pk__in_ids=Ids(ids))
 
     def filter_ordering(self, queryset, name, value):
@@ -268,10 +289,24 @@ class PressFilterSet(django_filters.FilterSet):
         self.qs  # noqa: B018 (filtering is what finds out whether the match was capped)
         if not self.too_many_matches:
             return None
-        return _(
-            "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added or changed "
-            "last. Add a word or a filter to narrow the search."
-        ) % {"q": self.form.cleaned_data["q"], "cap": f"{MATCH_CAP:,}"}
+        values = {"q": self.form.cleaned_data["q"], "cap": f"{MATCH_CAP:,}"}
+        if self.narrowed:
+            return (
+                _(
+                    "“%(q)s” matches more than %(cap)s entries, and the other filters leave more "
+                    "than %(cap)s: these are the matches among the %(cap)s added or changed last "
+                    "that pass the filters. Add a word, or narrow the filters to %(cap)s entries "
+                    "or fewer to search all of them."
+                )
+                % values
+            )
+        return (
+            _(
+                "“%(q)s” matches more than %(cap)s entries: these are the %(cap)s added or changed "
+                "last. Add a word or a filter to narrow the search."
+            )
+            % values
+        )
 
     def active_filters(self):
         """The filters in use as (label, value shown, link that drops it)."""

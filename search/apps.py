@@ -21,5 +21,7 @@ class SearchConfig(AppConfig):
             register_indexed_search(
                 label,
                 ["text"],
-                lambda term, limit, kind=kind: first_matching_ids(kind, term, limit),
+                lambda term, limit, among=None, kind=kind: first_matching_ids(
+                    kind, term, limit, among=among
+                ),
             )

@@ -42,6 +42,7 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    Max,
     Q,
     Value,
     When,
@@ -323,20 +324,53 @@ def matching_ids(kind, query):
     return SearchEntry.objects.filter(kind=kind).filter(match_condition(terms)).values("object_id")
 
 
-def first_matching_ids(kind, query, limit):
+def first_matching_ids(kind, query, limit, among=None):
     """
     The ids of at most `limit` objects of `kind` (all of them with None) that answer
     the query, the last indexed first, as a list: one query, run once, so that a list's count, chart
     and page reuse it instead of matching three times. Returns (ids, whether more
     matched).
+
+    `among`, a queryset of `kind`'s model that other filters have narrowed, is where
+    to look: when it holds at most `limit` rows, every match among them is found
+    (matching_among()), however many older entries the whole archive's newest `limit`
+    matches would have left out; a larger one is searched as the whole archive is.
     """
     terms = Terms.parse(query)
     if not terms:
         return [], False
+    if among is not None:
+        candidates = among.order_by().values(ids=F("pk"))
+        if limit is None:
+            return matching_among(kind, terms, candidates.values("ids")), False
+        candidates = Ids.read(candidates[: limit + 1])
+        if len(candidates) <= limit:
+            return matching_among(kind, terms, candidates), False
     # Each needle is of one column, where an object has one entry or a few (name forms).
     entries, more = last_matching(terms, limit, kind=kind)
     ids = list(dict.fromkeys(object_id for _, (object_id, _kind) in entries))
     return ids[:limit], more or (limit is not None and len(ids) > limit)
+
+
+def matching_among(kind, terms, candidates):
+    """
+    Of these objects of `kind` (Ids, or a subquery of their ids), the ids of every one
+    that answers the query, the last indexed first: one query, which reads the
+    candidates' own entries (index searchentry_object) rather than the whole archive's.
+    """
+    entries = SearchEntry.objects.filter(kind=kind)
+    if isinstance(candidates, Ids):
+        entries = entries.filter(object_id__in_ids=candidates)
+    else:
+        entries = entries.filter(object_id__in=candidates)
+    rows = (
+        entries.filter(match_condition(terms))
+        .values("object_id")
+        .annotate(last=Max("pk"))
+        .order_by("-last")
+        .values_list("object_id", flat=True)
+    )
+    return list(rows)
 
 
 # ---------------------------------------------------------------------------

@@ -508,6 +508,27 @@ def test_a_changelist_search_past_the_cap_shows_the_cap_and_says_so(admin_client
     assert "More than 2 entries match “defector”" in response.content.decode()
 
 
+def test_a_filtered_changelist_searches_every_row_its_filters_leave(admin_client, monkeypatch):
+    """The archive's newest three matches hold one of the source's two: filtered by the
+    source, which leaves three rows, the list finds both, and says nothing of a cap."""
+    monkeypatch.setattr("curation.admin.SEARCH_CAP", 3)
+    weekly = make_publication(name="Weekly")
+    older = [make_article(publication=weekly, text="A defector spoke.") for _ in range(2)]
+    make_article(publication=weekly, text="Rain.")
+    for _ in range(2):
+        make_article(text="A defector spoke.")
+    url = admin_url(Article, "changelist") + f"?q=defector&publication__id__exact={weekly.pk}"
+    response = admin_client.get(url, follow=True)
+    assert set(response.context["cl"].result_list) == set(older)
+    assert "match “defector”" not in response.content.decode()
+    # Filters that leave more rows than the cap: the newest matches, and a message saying so.
+    response = admin_client.get(
+        admin_url(Article, "changelist") + "?q=defector&status__exact=draft"
+    )
+    assert response.context["cl"].result_count == 3
+    assert "and the filters leave more than 3" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "title", ["Plain", 'Quotes " and <b>markup</b> & more', "크로싱 · 탈북자", "{braces} %s"]
 )

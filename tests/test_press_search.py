@@ -119,3 +119,61 @@ def test_a_common_word_is_capped_and_says_so(client, monkeypatch):
     assert "matches more than 2 entries" in html
     assert "There is a problem" not in html  # a notice, not an error
     assert response.status_code == 200
+
+
+def four_defector_articles(source):
+    """Two older articles of `source` that hold "defector", then two newer of another."""
+    older = [
+        published_article(publication=source, title=f"Defector {n}", text="A defector spoke.")
+        for n in range(2)
+    ]
+    other = make_publication(name="Daily")
+    for n in range(2):
+        published_article(publication=other, title=f"Defector news {n}", text="A defector.")
+    return older
+
+
+def test_a_filter_that_leaves_few_rows_finds_every_match_among_them(client, monkeypatch):
+    """Of the whole archive's newest three matches, one is the source's: the source
+    filter, which leaves three rows to search, finds both of its own, and the list is
+    complete (no notice)."""
+    monkeypatch.setattr("public.filters.MATCH_CAP", 3)
+    source = make_publication(name="Weekly")
+    older = four_defector_articles(source)
+    published_article(publication=source, title="Weather", text="Rain.")
+    response = client.get(f"/press/?q=defector&source={source.slug}")
+    assert {row.pk for row in response.context["page_obj"]} == {row.pk for row in older}
+    assert "matches more than" not in response.content.decode()
+    # The API's filters are the same.
+    data = client.get(f"/api/articles/?q=defector&source={source.slug}").json()
+    assert {row["slug"] for row in data["results"]} == {row.slug for row in older}
+
+
+def test_a_filter_that_leaves_many_rows_says_the_matches_are_of_the_newest(client, monkeypatch):
+    monkeypatch.setattr("public.filters.MATCH_CAP", 2)
+    source = make_publication(name="Weekly")
+    four_defector_articles(source)
+    response = client.get("/press/?q=defector&language=en")
+    html = response.content.decode()
+    assert len(response.context["page_obj"]) == 2
+    assert "and the other filters leave more than 2" in html
+    assert "There is a problem" not in html
+    korean = client.get("/ko/press/?q=defector&language=en").content.decode()
+    assert "다른 필터로 좁힌 목록도 2건을" in korean
+
+
+def test_an_order_alone_does_not_narrow_the_search(client, monkeypatch):
+    monkeypatch.setattr("public.filters.MATCH_CAP", 2)
+    four_defector_articles(make_publication(name="Weekly"))
+    html = client.get("/press/?q=defector&ordering=oldest").content.decode()
+    assert "“defector” matches more than 2 entries: these are the 2 added" in html
+
+
+def test_a_film_filter_finds_every_review_of_the_film_that_matches(client, monkeypatch):
+    monkeypatch.setattr("public.filters.MATCH_CAP", 2)
+    film = published_film(title="Crossing", slug="crossing")
+    older = [published_review(film=film, title=f"Defector {n}") for n in range(2)]
+    for n in range(3):
+        published_review(title=f"Defector elsewhere {n}")
+    response = client.get("/reviews/?q=defector&film=crossing")
+    assert {row.pk for row in response.context["page_obj"]} == {row.pk for row in older}

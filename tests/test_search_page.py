@@ -380,3 +380,22 @@ def test_a_bad_page_number_is_reported(client, page):
     response = results(client, "kim", page=page)
     assert len(response.context["page_obj"]) == 1
     assert response.context["problems"]
+
+
+def test_a_search_among_some_objects_finds_every_match_among_them():
+    """first_matching_ids(among=): every match of a narrowed queryset, however many
+    newer ones the whole archive holds; past the limit, the archive's newest."""
+    from search.engine import first_matching_ids
+    from search.models import Kind
+
+    weekly, daily = make_publication(name="Weekly"), make_publication(name="Daily")
+    older = [published_article(publication=weekly, text="A defector spoke.") for _ in range(3)]
+    published_article(publication=weekly, text="Nothing to see.")
+    newer = [published_article(publication=daily, text="A defector spoke.") for _ in range(3)]
+    weeklys = Article.objects.filter(publication=weekly)
+    expected = [article.pk for article in older[::-1]]
+    assert first_matching_ids(Kind.ARTICLE, "defector", 4, among=weeklys) == (expected, False)
+    assert first_matching_ids(Kind.ARTICLE, "defector", None, among=weeklys) == (expected, False)
+    # Four rows to search, past a limit of three: the newest three matches of all.
+    newest = [article.pk for article in newer[::-1]]
+    assert first_matching_ids(Kind.ARTICLE, "defector", 3, among=weeklys) == (newest, True)
