@@ -17,9 +17,15 @@ from django.test.utils import CaptureQueriesContext
 
 from crossing_archive.lib.search import Score
 from search import text_index
-from search.engine import Search
+from search.engine import Search, first_matching_ids
 from search.models import Kind
-from tests.factories import make_publication, published_article, published_film, published_person
+from tests.factories import (
+    make_publication,
+    published_article,
+    published_film,
+    published_person,
+    published_review,
+)
 from tests.test_name_keys import SAME_PERSON, SURNAME_VARIANTS
 
 pytestmark = pytest.mark.django_db
@@ -340,3 +346,40 @@ def test_the_text_index_made_again_as_a_table_rebuild_would_answers_as_before():
     assert Search("Kim Tae Gyoon").count() == before
     assert Search("인표").count() == hangul_before
     assert Search("Oh").count() == short_before
+
+
+@pytest.mark.skipif(
+    not text_index.can_create(connection), reason="SQLite's trigram tables (this library)"
+)
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("defector", 2),
+        ("Kim Tae Gyoon", 1),
+        ("탈북", 1),
+        ("크로싱", 1),
+        ("Oh Dal-su", 1),
+        ("Oh", 0),  # too short to be looked for in running text
+        ("zzyzx", 0),
+    ],
+)
+def test_a_search_of_a_small_kind_reads_its_own_entries_and_finds_what_the_tables_find(
+    query, found, monkeypatch
+):
+    """A list of reviews' `q` reads the reviews' entries when they are few, rather than
+    every kind's matches from the tables: the same reviews either way, newest first."""
+    publication = make_publication(name="Weekly")
+    texts = [
+        "A defector's story: Kim Tae-kyun films 탈북자들의 이야기, 크로싱.",
+        "Nothing of note.",
+        "Oh Dal-su as a defector.",
+    ]
+    for text in texts:
+        published_review(title="Review", text=text, publication=publication)
+        published_article(title="Report", text=text, publication=publication)
+    sql, _ = text_index.entries_sql([("body_folded", "defector")], 10, Kind.REVIEW)
+    assert "kind_size" in sql  # both ways, the kind's size deciding
+    walked = first_matching_ids(Kind.REVIEW, query, 100)
+    monkeypatch.setattr(text_index, "SMALL_KIND", 0)  # the tables, always
+    assert first_matching_ids(Kind.REVIEW, query, 100) == walked
+    assert len(walked[0]) == found
