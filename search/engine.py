@@ -290,16 +290,17 @@ def common_words_newest_first(number, column, needle, kind, limit, matching_sql,
     )
 
 
-def matching_entries(terms):
+def matching_entries(terms, kind=None):
     """
-    The entries of visible objects that answer the query, of the MATCH_LIMIT or so
-    last indexed: (queryset, {kind: number of objects}, whether more matched). Two
-    queries: the matches, then which of their objects visitors may see; the
-    entries are then a list of ids, which the page reads without asking again.
+    The entries of visible objects (of one kind, or of any) that answer the query,
+    of the MATCH_LIMIT or so last indexed: (queryset, {kind: number of objects},
+    whether more matched). Two queries: the matches, then which of their objects
+    visitors may see; the entries are then a list of ids, which the page reads without
+    asking again.
     """
     if not terms:
         return SearchEntry.objects.none(), {}, False
-    entries, more = last_matching(terms, MATCH_LIMIT)
+    entries, more = last_matching(terms, MATCH_LIMIT, kind=kind)
     if not entries:
         return SearchEntry.objects.none(), {}, False
     object_ids = defaultdict(set)
@@ -432,6 +433,12 @@ class Search:
     counts are then of those), which of their objects visitors may see (one, which
     gives the counts), then for a page of results the best entry of each object on
     it (one) and the objects of each kind on the page (one per kind).
+
+    With a kind chosen, when the matches of every kind were more than were read, the
+    kind's own are read as well (two queries more): the archive's newest matches
+    could hold few of that kind, or none, and the kind is what the visitor narrowed
+    the search to. Its count and `more` are then of its own matches; `everything` is
+    always of the search of every kind.
     """
 
     def __init__(self, query, kind=None):
@@ -439,7 +446,11 @@ class Search:
         self.kind = kind
         self.limit = MATCH_LIMIT
         self.all_entries, self.counts, self.more = matching_entries(self.terms)
+        self.everything = sum(self.counts.values())
         self.entries = self.all_entries if kind is None else self.all_entries.filter(kind=kind)
+        if kind is not None and self.more:
+            self.entries, counts, self.more = matching_entries(self.terms, kind)
+            self.counts = {**self.counts, kind: counts.get(kind, 0)}
 
     def count(self):
         """The number of results: of the chosen kind, or of every kind."""

@@ -399,3 +399,23 @@ def test_a_search_among_some_objects_finds_every_match_among_them():
     # Four rows to search, past a limit of three: the newest three matches of all.
     newest = [article.pk for article in newer[::-1]]
     assert first_matching_ids(Kind.ARTICLE, "defector", 3, among=weeklys) == (newest, True)
+
+
+def test_a_kind_chosen_past_the_limit_reads_its_own_matches(client, monkeypatch):
+    """The archive's newest matches are three articles: the review that also matches,
+    older, is past the limit of every kind's search, and the kind's own search finds it."""
+    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    review = published_review(title="Defector on film", text="A review.")
+    publication = make_publication(name="Weekly")
+    for n in range(3):
+        published_article(publication=publication, title=f"Defector {n}", text="News.")
+    everything = results(client, "defector")
+    assert everything.context["more"]
+    assert "reviews" not in [slug for slug, *_ in everything.context["kinds"]]
+    response = results(client, "defector", kind="reviews")
+    found = [result.object for group in response.context["groups"] for result in group.results]
+    assert found == [review]
+    assert response.context["total"] == 1
+    assert not response.context["more"]
+    # "Everything" counts the search of every kind, as that tab shows it.
+    assert response.context["everything"] == everything.context["everything"]

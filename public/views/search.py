@@ -41,7 +41,7 @@ def search(request):
                 page_obj=page,
                 groups=found.groups(page.object_list),
                 total=found.count(),
-                everything=sum(found.counts.values()),
+                everything=found.everything,
                 kinds=[
                     (KIND_SLUGS[kind_], kind_.label, found.counts[kind_], kind_ == kind)
                     for kind_ in Kind
