@@ -131,8 +131,8 @@ def test_set_language_view_is_gone(client):
 def test_compiled_korean_catalogue_is_installed():
     with translation.override("ko"):
         assert translation.gettext("Press coverage") == "언론 보도"
-        assert translation.ngettext("%(counter)s article", "%(counter)s articles", 3) == (
-            "기사 %(counter)s건"
+        assert translation.ngettext("%(number)s article", "%(number)s articles", 3) == (
+            "기사 %(number)s건"
         )
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
 from core.models import Status
 from public.views.press import CappedPaginator
 from tests.factories import make_publication, published_article, published_film, text_of
@@ -267,3 +268,21 @@ def test_a_film_filter_lists_every_linked_article_and_no_other(client, monkeypat
     assert feed.count("<entry>") == 3
     assert "Unrelated" not in feed
     assert "Draft about it" not in feed
+
+
+def test_counts_of_a_thousand_or_more_are_grouped_in_both_languages(client):
+    """A list's count reads as a number should: 1,200 articles, 기사 1,200건."""
+    publication = make_publication(name="Weekly")
+    Article.objects.bulk_create(
+        Article(
+            publication=publication,
+            title=f"Article {n}",
+            slug=f"article-{n}",
+            date=datetime.date(2008, 1, 1),
+            status=Status.PUBLISHED,
+        )
+        for n in range(1_200)
+    )
+    assert "1,200 articles" in text_of(client.get("/press/").content.decode())
+    assert "기사 1,200건" in text_of(client.get("/ko/press/").content.decode())
+    assert "1,200 articles" in text_of(client.get("/sources/").content.decode())
