@@ -153,6 +153,8 @@ class PressFilterSet(django_filters.FilterSet):
         fields = []
 
     too_many_matches = False
+    # Whether a filter other than the search and the order is in use (filter_queryset()).
+    narrowed = False
 
     # Sources offered as checkboxes: those with the most entries, and any the
     # query string names; the rest are one link away (/press/sources/), so the
@@ -223,9 +225,6 @@ class PressFilterSet(django_filters.FilterSet):
         empty = self.form.fields["film"].empty_label
         return [("", empty), *((film.slug, str(film)) for film in films)]
 
-    # Whether a filter other than the search and the order is in use (filter_queryset()).
-    narrowed = False
-
     def filter_queryset(self, queryset):
         """
         Every other filter first, then the search among the rows they leave
@@ -247,7 +246,7 @@ class PressFilterSet(django_filters.FilterSet):
         that the count, the chart and the page all reuse. Where the other filters
         leave at most MATCH_CAP rows (one source, one film's press, a year), every
         match among them is found, not only those among the whole archive's
-        newest matches (search.engine.first_matching_ids()).
+        newest matches (search.engine.first_matching_ids(), which says how).
         """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
         among = queryset if self.narrowed else None

@@ -15,6 +15,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
 from crossing_archive.lib.search import Score
 from search import text_index
 from search.engine import Search, first_matching_ids
@@ -379,7 +380,29 @@ def test_a_search_of_a_small_kind_reads_its_own_entries_and_finds_what_the_table
         published_article(title="Report", text=text, publication=publication)
     sql, _ = text_index.entries_sql([("body_folded", "defector")], 10, Kind.REVIEW)
     assert "kind_size" in sql  # both ways, the kind's size deciding
-    walked = first_matching_ids(Kind.REVIEW, query, 100)
+    walked = [first_matching_ids(Kind.REVIEW, query, limit) for limit in (100, 1)]
     monkeypatch.setattr(text_index, "SMALL_KIND", 0)  # the tables, always
-    assert first_matching_ids(Kind.REVIEW, query, 100) == walked
-    assert len(walked[0]) == found
+    assert [first_matching_ids(Kind.REVIEW, query, limit) for limit in (100, 1)] == walked
+    assert len(walked[0][0]) == found
+    # Read up to a limit of one, the newest, and whether there were more.
+    assert walked[1] == (walked[0][0][:1], found > 1)
+
+
+def test_a_search_among_a_lists_rows_finds_every_match_among_them():
+    """first_matching_ids(among=): every match of a list's narrowed rows, however many
+    newer ones the whole archive holds; past the limit, the archive's newest."""
+    weekly, daily = make_publication(name="Weekly"), make_publication(name="Daily")
+    older = [published_article(publication=weekly, text="A defector spoke.") for _ in range(3)]
+    published_article(publication=weekly, text="Nothing to see.")
+    newer = [published_article(publication=daily, text="A defector spoke.") for _ in range(3)]
+    weeklys = Article.objects.filter(publication=weekly)
+    # Among the list's four rows: the three that hold the word.
+    expected = [article.pk for article in older[::-1]]
+    assert first_matching_ids(Kind.ARTICLE, "defector", 4, among=weeklys) == (expected, False)
+    assert first_matching_ids(Kind.ARTICLE, "zzyzx", 4, among=weeklys) == ([], False)
+    # Four rows to look among, past a limit of three: the newest three matches of all.
+    newest = [article.pk for article in newer[::-1]]
+    assert first_matching_ids(Kind.ARTICLE, "defector", 3, among=weeklys) == (newest, True)
+    # No limit (an export): every match, which the list's filters keep theirs of.
+    every = [article.pk for article in [*older, *newer][::-1]]
+    assert first_matching_ids(Kind.ARTICLE, "defector", None, among=weeklys) == (every, False)

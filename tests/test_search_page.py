@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
@@ -382,25 +384,6 @@ def test_a_bad_page_number_is_reported(client, page):
     assert response.context["problems"]
 
 
-def test_a_search_among_some_objects_finds_every_match_among_them():
-    """first_matching_ids(among=): every match of a narrowed queryset, however many
-    newer ones the whole archive holds; past the limit, the archive's newest."""
-    from search.engine import first_matching_ids
-    from search.models import Kind
-
-    weekly, daily = make_publication(name="Weekly"), make_publication(name="Daily")
-    older = [published_article(publication=weekly, text="A defector spoke.") for _ in range(3)]
-    published_article(publication=weekly, text="Nothing to see.")
-    newer = [published_article(publication=daily, text="A defector spoke.") for _ in range(3)]
-    weeklys = Article.objects.filter(publication=weekly)
-    expected = [article.pk for article in older[::-1]]
-    assert first_matching_ids(Kind.ARTICLE, "defector", 4, among=weeklys) == (expected, False)
-    assert first_matching_ids(Kind.ARTICLE, "defector", None, among=weeklys) == (expected, False)
-    # Four rows to search, past a limit of three: the newest three matches of all.
-    newest = [article.pk for article in newer[::-1]]
-    assert first_matching_ids(Kind.ARTICLE, "defector", 3, among=weeklys) == (newest, True)
-
-
 def test_a_kind_chosen_past_the_limit_reads_its_own_matches(client, monkeypatch):
     """The archive's newest matches are three articles: the review that also matches,
     older, is past the limit of every kind's search, and the kind's own search finds it."""
@@ -409,10 +392,14 @@ def test_a_kind_chosen_past_the_limit_reads_its_own_matches(client, monkeypatch)
     publication = make_publication(name="Weekly")
     for n in range(3):
         published_article(publication=publication, title=f"Defector {n}", text="News.")
-    everything = results(client, "defector")
+    with CaptureQueriesContext(connection) as every_kind:
+        everything = results(client, "defector")
     assert everything.context["more"]
     assert "reviews" not in [slug for slug, *_ in everything.context["kinds"]]
-    response = results(client, "defector", kind="reviews")
+    with CaptureQueriesContext(connection) as one_kind:
+        response = results(client, "defector", kind="reviews")
+    # Two more: the kind's own matches, and which of them visitors may see.
+    assert len(one_kind.captured_queries) == len(every_kind.captured_queries) + 2
     found = [result.object for group in response.context["groups"] for result in group.results]
     assert found == [review]
     assert response.context["total"] == 1
