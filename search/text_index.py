@@ -264,13 +264,11 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None):
         # this way: for the names' columns, from SHORT_NEEDLES or, for a kind,
         # SHORT_NEEDLES_OF_KIND, which hold them (migration 0009). So is a small kind's.
         from_entries = f"search_searchentry AS entry WHERE instr(entry.{column}, %s) > 0 "
-        if kind is None:
-            if from_table is not None:
-                read(number, *from_table)
-            else:
-                read(number, from_entries, "entry.id", [needle])
-        elif from_table is None:
-            read(number, from_entries, "entry.id", [needle], "AND entry.kind = %s ", [kind])
+        if from_table is None:
+            of_kind = ("AND entry.kind = %s ", [kind]) if kind is not None else ()
+            read(number, from_entries, "entry.id", [needle], *of_kind)
+        elif kind is None:
+            read(number, *from_table)
         else:
             counted = True
             walked = f"AND entry.kind = (CASE WHEN {few} THEN %s ELSE -1 END) "
