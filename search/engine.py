@@ -339,8 +339,9 @@ def first_matching_ids(kind, query, limit, among=None):
     word is looked for in their own entries (matching_among(): one more), at a cost
     bounded by the rows, whatever the word: at the bench's size, 8,255 rows of one
     year took 30 ms on SQLite, a word in none of them or in most; on PostgreSQL a rare
-    word 10-15 ms, and "defector" among one source's 5,937 rows 32. Past that, the word is looked for in the whole archive's newest `limit`
-    matches, as without filters.
+    word 10-15 ms, and "defector" among one source's 5,937 rows 32. Past that, the
+    word is looked for in the whole archive's newest `limit` matches, as without
+    filters.
     """
     terms = Terms.parse(query)
     if not terms:
