@@ -26,7 +26,7 @@ from crossing_archive.lib import hangul
 from crossing_archive.lib.names import fold
 from crossing_archive.lib.search import name_fields, text_fields
 from films.models.people import NameKind, name_display_order
-from search.models import Kind
+from search.models import BODY_COLUMNS, Kind
 
 CHUNK = 1000
 TEXT_POSITION = 100
@@ -174,7 +174,7 @@ def build_entries(kind, ids, apps=global_apps):
             if not fields.folded or (form.body, fields.folded) in seen:
                 continue
             seen.add((form.body, fields.folded))
-            columns = ("body_folded", "body_keys") if form.body else ("folded", "keys")
+            columns = BODY_COLUMNS if form.body else ("folded", "keys")
             entries.append(
                 SearchEntry(
                     kind=kind,

@@ -16,6 +16,12 @@ class Kind(models.IntegerChoices):
     REVIEW = 7, _("Reviews")
 
 
+# The columns of running text, and the kinds that have any: an article's and a review's
+# text, one entry of each object at most (search.index).
+BODY_COLUMNS = ("body_folded", "body_keys")
+RUNNING_TEXT = (Kind.ARTICLE, Kind.REVIEW)
+
+
 class SearchEntry(models.Model):
     """
     One searchable text of one object: a name form of a person, a title of a

@@ -29,6 +29,7 @@ entries themselves are read.
 import functools
 import re
 import sqlite3
+from collections import defaultdict
 
 # Two tables: the names' and titles' columns apart from the running text's, so that a
 # trigram's list of entries for a name is not one with every text that holds it (at the
@@ -205,7 +206,7 @@ SMALL_KIND = 20_000
 _LAST_ROWID = 2**63 - 1
 
 
-def entries_sql(needles, limit, kind=None, indexed=True, gram=None):
+def entries_sql(needles, limit, kind=None, indexed=True, gram=None, leader=None):
     """
     SQLite: one query for the entries whose column holds each (column, needle), the
     last indexed first, at most `limit` for each needle (None: all): rows of (needle's number,
@@ -224,17 +225,29 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None):
     counts the kind's entries once and takes one way or the other: the way not taken is
     given a bound that holds for no row (a kind of -1, a rowid below 0), computed before
     its first row is read.
+
+    `leader`, the number of a needle whose entries are each of another object (see
+    search.engine.leading_needle()), bounds the others: when it reads `limit` entries,
+    they read only entries from its oldest one on ("defector" in articles at the bench's
+    size: the titles' 3,934 matches each for two needles, 18 ms, become the 440 newer
+    than the texts' 10,001st; the statement, 37 ms, 23).
     """
-    parts, params = [], []
+    reads = defaultdict(list)  # needle's number: [(sql, params)], one way or two
     few = "(SELECT few FROM kind_size)"
     counted = False
+    if limit is None:
+        leader = None
 
     def read(number, source, order, patterns, kind_sql="", kind_value=()):
-        parts.append(
-            f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, "
-            f"entry.kind FROM {source}{kind_sql}ORDER BY {order} DESC LIMIT %s)"
+        if leader is not None and number != leader:
+            kind_sql += f"AND {order} >= {FLOOR} "
+        reads[number].append(
+            (
+                f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, "
+                f"entry.kind FROM {source}{kind_sql}ORDER BY {order} DESC LIMIT %s)",
+                [*patterns, *kind_value, -1 if limit is None else limit],  # -1: all
+            )
         )
-        params.extend([*patterns, *kind_value, -1 if limit is None else limit])  # -1: all
 
     for number, (column, needle) in enumerate(needles):
         if column not in COLUMNS:
@@ -276,12 +289,51 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None):
             source, order, patterns = from_table
             source += f"AND {order} <= (CASE WHEN {few} THEN -1 ELSE {_LAST_ROWID} END) "
             read(number, source, order, patterns, "AND entry.kind = %s ", [kind])
-    sql = " UNION ALL ".join(parts)
+    ctes = []
     if counted:
         # The kind's entries, counted once, up to one past SMALL_KIND.
-        sql = (
-            "WITH kind_size AS (SELECT count(*) <= %s AS few FROM (SELECT 1 FROM "
-            "search_searchentry WHERE kind = %s LIMIT %s)) " + sql
+        ctes.append(
+            (
+                "kind_size AS (SELECT count(*) <= %s AS few FROM (SELECT 1 FROM "
+                "search_searchentry WHERE kind = %s LIMIT %s))",
+                [SMALL_KIND, kind, SMALL_KIND + 1],
+            )
         )
-        params = [SMALL_KIND, kind, SMALL_KIND + 1, *params]
-    return sql, params
+    if leader is not None:
+        led_sql, led_params = union(reads[leader])
+        ctes += led_by(led_sql, led_params, limit)
+        reads[leader] = [("SELECT * FROM leader", [])]
+    return with_tables(ctes, *union([part for number in sorted(reads) for part in reads[number]]))
+
+
+# The floor a leading needle sets, by name, for the others' conditions.
+FLOOR = "(SELECT oldest FROM leader_floor)"
+
+
+def led_by(sql, params, limit):
+    """
+    The statement's common tables for a leading needle (its reads: `sql`, `params`):
+    its entries, read once, and the oldest of them when it read `limit`, else 0, a
+    floor that keeps every entry. SQLite and PostgreSQL alike.
+    """
+    return [
+        (f"leader AS MATERIALIZED ({sql})", params),
+        (
+            "leader_floor AS (SELECT CASE WHEN count(*) >= %s THEN min(id) ELSE 0 END "
+            "AS oldest FROM leader)",
+            [limit],
+        ),
+    ]
+
+
+def with_tables(ctes, sql, params):
+    """The statement `sql` with these common tables [(sql, params)] before it."""
+    if not ctes:
+        return sql, params
+    tables = ", ".join(cte for cte, _ in ctes)
+    return f"WITH {tables} {sql}", [*(p for _, cte_params in ctes for p in cte_params), *params]
+
+
+def union(parts):
+    """One statement of these (sql, params): their rows one after the other."""
+    return " UNION ALL ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]

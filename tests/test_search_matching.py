@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from crossing_archive.lib.search import Score
-from search import text_index
+from search import engine, text_index
 from search.engine import Search, first_matching_ids
 from search.models import Kind
 from tests.factories import (
@@ -406,3 +406,40 @@ def test_a_search_among_a_lists_rows_finds_every_match_among_them():
     # No limit (an export): every match, which the list's filters keep theirs of.
     every = [article.pk for article in [*older, *newer][::-1]]
     assert first_matching_ids(Kind.ARTICLE, "defector", None, among=weeklys) == (every, False)
+
+
+@pytest.mark.parametrize(("query", "titled"), [("defector", "Defector"), ("Kim Tae Gyoon", "")])
+def test_a_lists_search_led_by_running_text_finds_what_every_needle_read_whole_finds(
+    query, titled, monkeypatch
+):
+    """A list keeps its first `limit` objects: when the needle in running text (one entry
+    an object) reads `limit`, the other needles read nothing older than its oldest, and
+    the list is the same as when every needle reads its own newest."""
+    older_titles = [
+        published_article(title=f"{titled or 'Kim Tae-kyun'} abroad", text="Nothing.")
+        for _ in range(3)
+    ]
+    texts = [published_article(title="Report", text=f"On {query}, today.") for _ in range(4)]
+    newest_title = published_article(title=f"{titled or 'Kim Tae-kyun'} at home", text="Plain.")
+    terms = engine.Terms.parse(query)
+    led = {limit: first_matching_ids(Kind.ARTICLE, query, limit) for limit in (1, 3, 4, 5, 100)}
+    capped_entries, _ = engine.last_matching(terms, 3, Kind.ARTICLE, first_objects=True)
+    monkeypatch.setattr(engine, "leading_needle", lambda found: None)
+    unled = {limit: first_matching_ids(Kind.ARTICLE, query, limit) for limit in led}
+    assert led == unled
+    newest_first = [a.pk for a in [newest_title, *texts[::-1], *older_titles[::-1]]]
+    assert led[3] == (newest_first[:3], True)
+    assert led[100] == (newest_first, False)
+    # Four texts read past the limit of three: the older titles were not read.
+    read = engine.object_ids(capped_entries)
+    assert newest_title.pk in read and not set(read) & {a.pk for a in older_titles}
+
+
+def test_a_search_of_a_kind_without_running_text_does_not_look_in_running_text():
+    """People have no running text: their search asks for no needle in it."""
+    person = published_person(name="Defector Kim")
+    published_article(title="Report", text="A defector spoke.")
+    with CaptureQueriesContext(connection) as context:
+        found = first_matching_ids(Kind.PERSON, "defector", 10)
+    assert found == ([person.pk], False)
+    assert not any("body_folded" in q["sql"] for q in context.captured_queries)
