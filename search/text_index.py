@@ -313,11 +313,12 @@ FLOOR = "(SELECT oldest FROM leader_floor)"
 def led_by(sql, params, limit):
     """
     The statement's common tables for a leading needle (its reads: `sql`, `params`):
-    its entries, read once, and the oldest of them when it read `limit`, else 0, a
-    floor that keeps every entry. SQLite and PostgreSQL alike.
+    its entries, and the oldest of them when it read `limit`, else 0, a floor that keeps
+    every entry. SQLite and PostgreSQL alike; both read a table named twice once (SQLite
+    since 3.35; an older one reads the leader twice, to the same rows).
     """
     return [
-        (f"leader AS MATERIALIZED ({sql})", params),
+        (f"leader AS ({sql})", params),
         (
             "leader_floor AS (SELECT CASE WHEN count(*) >= %s THEN min(id) ELSE 0 END "
             "AS oldest FROM leader)",
