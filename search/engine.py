@@ -200,9 +200,11 @@ def last_matching(terms, limit, kind=None, first_objects=False):
     crowd out the few names), from the text index on SQLite where it can
     (search.text_index.entries_sql) and from the trigram indexes on PostgreSQL.
 
-    `first_objects`: the caller keeps only the first `limit` objects of one kind
-    (first_matching_ids()), so a needle in running text leads the others
-    (leading_needle()). Needles in running text are left out for a kind that has none.
+    `first_objects`: the caller keeps only the first `limit` objects of one kind and
+    whether there were more (first_matching_ids()), so a needle in running text leads
+    the others (leading_needle()), which may then leave out older entries that no such
+    caller keeps: only those objects and `more` are the same as without it. Needles in
+    running text are left out for a kind that has none.
     """
     found = needles(terms)
     if kind is not None and kind not in RUNNING_TEXT:
@@ -254,10 +256,14 @@ def last_matching(terms, limit, kind=None, first_objects=False):
 def leading_needle(found):
     """
     Of these needles, the number of the first in running text, or None. An object has
-    one entry of running text at most (search.index), so when that needle reads `limit`
-    entries they are as many objects, every one at least as new as the oldest of them:
-    a search that keeps the first `limit` objects needs no other needle's older entries,
-    and the others read only from there on (search.text_index.entries_sql()).
+    one entry of running text at most (search.index replaces an object's entries whole
+    on each save), so when that needle reads `limit` + 1 entries they are as many
+    objects, every one at least as new as the oldest of them: a search that keeps the
+    first `limit` objects and says whether there were more needs no other needle's older
+    entries, and the others read only from there on where an index finds them
+    (search.text_index.entries_sql(); PostgreSQL's walk of the newest entries stops at
+    its limit anyway). Were saves of one text at the same moment to leave it two entries,
+    a list past its cap could end short of it by an object or so, never with a wrong one.
     """
     return next(
         (number for number, (column, _) in enumerate(found) if column in BODY_COLUMNS), None

@@ -226,11 +226,12 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None, leader=None)
     given a bound that holds for no row (a kind of -1, a rowid below 0), computed before
     its first row is read.
 
-    `leader`, the number of a needle whose entries are each of another object (see
-    search.engine.leading_needle()), bounds the others: when it reads `limit` entries,
-    they read only entries from its oldest one on ("defector" in articles at the bench's
-    size: the titles' 3,934 matches each for two needles, 18 ms, become the 440 newer
-    than the texts' 10,001st; the statement, 37 ms, 23).
+    `leader`, the number of a needle whose entries are each of a different object (see
+    search.engine.leading_needle()), bounds the others: when it reads `limit` entries
+    (the caller's limit and one more), they read only entries from its oldest one on
+    ("defector" in articles at the bench's size: the titles' 3,934 matches each for two
+    needles, 18 ms, become the 438 newer than the texts' 10,001st; the statement, 37-40
+    ms, 23-26).
     """
     reads = defaultdict(list)  # needle's number: [(sql, params)], one way or two
     few = "(SELECT few FROM kind_size)"

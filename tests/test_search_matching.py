@@ -413,8 +413,8 @@ def test_a_lists_search_led_by_running_text_finds_what_every_needle_read_whole_f
     query, titled, monkeypatch
 ):
     """A list keeps its first `limit` objects: when the needle in running text (one entry
-    an object) reads `limit`, the other needles read nothing older than its oldest, and
-    the list is the same as when every needle reads its own newest."""
+    an object) reads `limit` + 1, the other needles read nothing older than its oldest,
+    and the list is the same as when every needle reads its own newest."""
     older_titles = [
         published_article(title=f"{titled or 'Kim Tae-kyun'} abroad", text="Nothing.")
         for _ in range(3)
