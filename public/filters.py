@@ -215,10 +215,11 @@ class PressFilterSet(django_filters.FilterSet):
         model = self.queryset.model
         link = self.filters["film"].field_name
 
-        def busiest():
-            return busiest_films(model, link, self.FILM_CHOICES)
-
-        most_covered = remember("busiest-films", model._meta.label, busiest)
+        most_covered = remember(
+            "busiest-films",
+            model._meta.label,
+            lambda: busiest_films(model, link, self.FILM_CHOICES),
+        )
         asked = self.data.get("film", "")
         asked = asked if SLUG.fullmatch(asked) else ""
         films = published_films(None).filter(Q(pk__in=most_covered) | Q(slug=asked))

@@ -31,7 +31,8 @@ class Migration(migrations.Migration):
     columns apart from the running text's, kept in step by triggers
     (search/text_index.py). A migration that rebuilds search_searchentry on SQLite
     (Django copies the table to alter it) drops the triggers with it: such a migration
-    must run text_index.DROP before and text_index.CREATE after (as 0008 made them).
+    must run text_index.DROP before and text_index.CREATE after (all that 0007 to 0009
+    made).
     """
 
     dependencies = [
