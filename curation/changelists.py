@@ -12,6 +12,13 @@ years are found by jumping through an index on the date, from each year's first 
 to the next year's (one query, which reads as many index entries as there are years),
 and its first and last dates are read from the two ends of that index.
 
+A filtered or searched list, as it opens (no year chosen), is read once for all three
+things it needs of its rows: their count, their first and last dates and their years
+come from one query grouped by year (GroupedDates.date_summary). They were three
+queries, each reading every match: a search for "kim" at 100,000 articles (7,057
+matches) read them in 7.5, 7.4 and 9.7 ms on SQLite, and 7.5, 8.8 and 13.9 ms on
+PostgreSQL, where the one grouped query takes about 9 and 14 ms.
+
 A far page of any list reads its rows by the ids it picks first (FarPagesPaginator).
 """
 
@@ -20,8 +27,8 @@ import datetime
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import F, Max, Min
-from django.db.models.functions import Substr
+from django.db.models import Count, F, Max, Min
+from django.db.models.functions import ExtractYear, Substr
 
 from core.paginators import PickedRowsPaginator
 
@@ -39,12 +46,24 @@ NEXT_YEAR = {
 class GroupedDates:
     """A QuerySet mixin: dates() of a DateField grouped by the database itself."""
 
+    # The date field whose summary (date_summary) answers this very queryset's count,
+    # first and last dates and years: set by DateHierarchyChangeList on the list it
+    # shows. A clone made from it (a filter, a slice) does not carry it.
+    summarized_field = None
+
     def unfiltered(self):
         return not self.query.where and not self.query.combinator
 
+    def count(self):
+        summary = self.date_summary()
+        if summary is None:
+            return super().count()
+        return sum(row["rows"] for row in summary)
+
     def aggregate(self, *args, **kwargs):
-        """The date hierarchy's first and last dates of the unfiltered list, from the
-        ends of the date's index (together, MIN and MAX read every row)."""
+        """The date hierarchy's first and last dates: of a summarized list, from its
+        summary; of the unfiltered list, from the ends of the date's index (together,
+        MIN and MAX read every row)."""
         sources = {name: value.get_source_expressions()[0] for name, value in kwargs.items()}
         simple = all(
             isinstance(kwargs[name], Min | Max)
@@ -52,7 +71,20 @@ class GroupedDates:
             and "__" not in source.name
             for name, source in sources.items()
         )
-        if args or not simple or not self.unfiltered():
+        if args or not simple:
+            return super().aggregate(*args, **kwargs)
+        summary = self.date_summary()
+        if summary is not None and all(s.name == self.summarized_field for s in sources.values()):
+            dated = [row for row in summary if row["year"] is not None]
+            return {
+                name: (
+                    min((row["first"] for row in dated), default=None)
+                    if isinstance(kwargs[name], Min)
+                    else max((row["last"] for row in dated), default=None)
+                )
+                for name in kwargs
+            }
+        if not self.unfiltered():
             return super().aggregate(*args, **kwargs)
         result = {}
         for name, source in sources.items():
@@ -64,6 +96,11 @@ class GroupedDates:
 
     def dates(self, field_name, kind, order="ASC"):
         vendor = connections[self.db].vendor
+        summary = self.date_summary() if field_name == self.summarized_field else None
+        if kind == "year" and summary is not None:
+            years = sorted(row["year"] for row in summary if row["year"] is not None)
+            years = years[::-1] if order == "DESC" else years
+            return [datetime.date(year, 1, 1) for year in years]
         whole_table = self.unfiltered() and "__" not in field_name
         if kind == "year" and order == "ASC" and vendor in NEXT_YEAR and whole_table:
             return self.years_by_index(field_name, vendor)
@@ -78,6 +115,32 @@ class GroupedDates:
             .distinct()
         )
         return [as_date(value) for value in values]
+
+    def date_summary(self):
+        """
+        For each year of summarized_field (and None for rows without a date), how many
+        rows it holds and its first and last dates: one query, read once, or None when
+        this queryset is not summarized.
+        """
+        if self.summarized_field is None:
+            return None
+        if "_date_summary" not in self.__dict__:
+            field_name = self.summarized_field
+            if connections[self.db].vendor == "sqlite":
+                # A date is ISO text there: its year, its first four characters.
+                year = Substr(field_name, 1, WIDTHS["year"])
+            else:
+                year = ExtractYear(field_name)
+            rows = (
+                self.order_by()
+                .annotate(year=year)
+                .values("year")
+                .annotate(rows=Count("pk"), first=Min(field_name), last=Max(field_name))
+            )
+            self._date_summary = [
+                {**row, "year": None if row["year"] is None else int(row["year"])} for row in rows
+            ]
+        return self._date_summary
 
     def years_by_index(self, field_name, vendor):
         """The years of the whole table, each found from the last by the date's index."""
@@ -124,7 +187,23 @@ class DateHierarchyChangeList(ChangeList):
     """A changelist whose date hierarchy is grouped by the database (see above)."""
 
     def get_queryset(self, request, exclude_parameters=None):
-        return with_grouped_dates(super().get_queryset(request, exclude_parameters))
+        queryset = with_grouped_dates(super().get_queryset(request, exclude_parameters))
+        if self.summarizes(request, queryset):
+            queryset.summarized_field = self.date_hierarchy
+        return queryset
+
+    def summarizes(self, request, queryset):
+        """Whether the list's count, first and last dates and years come from one
+        summary: a filtered list as it opens, its rows each counted once."""
+        field_name = self.date_hierarchy
+        return bool(
+            field_name
+            and "__" not in field_name
+            and not any(name.startswith(f"{field_name}__") for name in request.GET)
+            and not queryset.unfiltered()
+            and not queryset.query.distinct
+            and not queryset.query.is_sliced
+        )
 
 
 class FarPagesPaginator(PickedRowsPaginator):

@@ -451,6 +451,15 @@ def test_review_autocomplete_queries_do_not_grow_with_results(admin_client):
     assert count_queries(admin_client, url) == one_result
 
 
+def date_hierarchy_choices(response):
+    """The links of a changelist's date hierarchy, as a curator reads them."""
+    html = response.content.decode()
+    hierarchy = html[html.index('<nav class="toplinks">') :]
+    hierarchy = hierarchy[: hierarchy.index("</nav>")]
+    titles = re.findall(r"<a [^>]*>([^<]+)</a>", hierarchy)
+    return [" ".join(html_unescape(title).split()) for title in titles]
+
+
 def test_the_article_date_hierarchy_drills_from_years_to_days(admin_client):
     """Grouped by the database (curation.changelists), on SQLite as on PostgreSQL."""
     for day in [datetime.date(2007, 12, 31), datetime.date(2008, 3, 5), datetime.date(2008, 3, 9)]:
@@ -460,11 +469,7 @@ def test_the_article_date_hierarchy_drills_from_years_to_days(admin_client):
     url = admin_url(Article, "changelist")
 
     def choices(query=""):
-        html = admin_client.get(url + query).content.decode()
-        hierarchy = html[html.index('<nav class="toplinks">') :]
-        hierarchy = hierarchy[: hierarchy.index("</nav>")]
-        titles = re.findall(r"<a [^>]*>([^<]+)</a>", hierarchy)
-        return [" ".join(html_unescape(title).split()) for title in titles]
+        return date_hierarchy_choices(admin_client.get(url + query))
 
     with CaptureQueriesContext(connection) as context:
         assert choices() == ["2007", "2008", "2011"]
@@ -476,6 +481,38 @@ def test_the_article_date_hierarchy_drills_from_years_to_days(admin_client):
     assert choices("?status__exact=published") == ["‹ 2011", "January 1"]
     assert choices("?date__year=2008") == ["‹ All dates", "March 2008", "June 2008"]
     assert choices("?date__year=2008&date__month=3") == ["‹ 2008", "March 5", "March 9"]
+
+
+def test_a_searched_article_list_counts_and_dates_its_matches_in_one_query(admin_client):
+    """curation.changelists.GroupedDates.date_summary, on SQLite as on PostgreSQL."""
+    for n, day in enumerate([datetime.date(2007, 12, 31), datetime.date(2008, 3, 5)]):
+        make_article(title=f"Defector {n}", date=day)
+    make_article(title="Defector 2", date=datetime.date(2011, 1, 1), status=Status.PUBLISHED)
+    make_article(title="Other", date=datetime.date(2009, 5, 1))
+    url = admin_url(Article, "changelist")
+    with CaptureQueriesContext(connection) as context:
+        response = admin_client.get(url + "?q=defector")
+    assert response.context["cl"].result_count == 3
+    assert response.context["cl"].full_result_count == 4
+    assert date_hierarchy_choices(response) == ["2007", "2008", "2011"]
+    # The matches' count, first and last dates and years: one query grouped by year,
+    # where they were three (a COUNT, a MIN and MAX, the DISTINCT years).
+    sql = [query["sql"] for query in context.captured_queries if "articles_article" in query["sql"]]
+    grouped = [query for query in sql if "GROUP BY" in query]
+    assert len(grouped) == 1 and "COUNT(" in grouped[0] and "MIN(" in grouped[0]
+    assert not [query for query in sql if "DISTINCT" in query]
+    assert not [query for query in sql if "MIN(" in query and "GROUP BY" not in query]
+    # Matches of one year open it, as Django opens them; a year chosen counts its own.
+    response = admin_client.get(url + "?q=defector&status__exact=published")
+    assert response.context["cl"].result_count == 1
+    assert date_hierarchy_choices(response) == ["‹ 2011", "January 1"]
+    response = admin_client.get(url + "?q=defector&date__year=2008")
+    assert response.context["cl"].result_count == 1
+    assert date_hierarchy_choices(response) == ["‹ All dates", "March 2008"]
+    # No match: nothing counted, no year offered.
+    response = admin_client.get(url + "?q=nowhere")
+    assert response.context["cl"].result_count == 0
+    assert date_hierarchy_choices(response) == []
 
 
 def test_a_changelist_search_reads_the_text_from_the_search_index_once(admin_client):
