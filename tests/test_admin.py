@@ -509,6 +509,12 @@ def test_a_searched_article_list_counts_and_dates_its_matches_in_one_query(admin
     response = admin_client.get(url + "?q=defector&date__year=2008")
     assert response.context["cl"].result_count == 1
     assert date_hierarchy_choices(response) == ["‹ All dates", "March 2008"]
+    # With the filters' counts shown (each from a list of its own), the same.
+    response = admin_client.get(url + "?q=defector&_facets=True")
+    assert response.context["cl"].result_count == 3
+    assert date_hierarchy_choices(response) == ["2007", "2008", "2011"]
+    text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+    assert "Draft (2) Published (1)" in text
     # No match: nothing counted, no year offered.
     response = admin_client.get(url + "?q=nowhere")
     assert response.context["cl"].result_count == 0
