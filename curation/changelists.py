@@ -131,14 +131,25 @@ class GroupedDates:
                 year = Substr(field_name, 1, WIDTHS["year"])
             else:
                 year = ExtractYear(field_name)
+            # Names of their own, which no field of a model is likely to have.
             rows = (
                 self.order_by()
-                .annotate(year=year)
-                .values("year")
-                .annotate(rows=Count("pk"), first=Min(field_name), last=Max(field_name))
+                .annotate(summary_year=year)
+                .values_list("summary_year")
+                .annotate(
+                    summary_rows=Count("pk"),
+                    summary_first=Min(field_name),
+                    summary_last=Max(field_name),
+                )
             )
             self._date_summary = [
-                {**row, "year": None if row["year"] is None else int(row["year"])} for row in rows
+                {
+                    "year": None if year is None else int(year),
+                    "rows": count,
+                    "first": first,
+                    "last": last,
+                }
+                for year, count, first, last in rows
             ]
         return self._date_summary
 
