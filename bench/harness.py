@@ -146,7 +146,9 @@ def main():
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES)
     parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE)
-    parser.add_argument("--rounds", type=int, default=5, help="timed rounds of every request")
+    # Each round times every request once: on a shared, noisy machine a burst of other
+    # work spoils a round or two, and the median of 11 stays clear of them.
+    parser.add_argument("--rounds", type=int, default=11, help="timed rounds of every request")
     parser.add_argument("--seconds", type=float, default=8, help="each throughput measurement")
     parser.add_argument("--clients", type=int, default=4, help="threads for throughput")
     parser.add_argument("--output", type=Path, default=RESULTS)
