@@ -44,11 +44,12 @@ NEXT_YEAR = {
 
 
 class GroupedDates:
-    """A QuerySet mixin: dates() of a DateField grouped by the database itself."""
+    """A QuerySet mixin: dates() of a DateField grouped by the database itself, and a
+    changelist's count, first and last dates and years read in one query (date_summary)."""
 
     # The date field whose summary (date_summary) answers this very queryset's count,
     # first and last dates and years: set by DateHierarchyChangeList on the list it
-    # shows. A clone made from it (a filter, a slice) does not carry it.
+    # shows, and on no other. A clone made from it (a filter, a slice) does not carry it.
     summarized_field = None
 
     def unfiltered(self):
@@ -71,7 +72,7 @@ class GroupedDates:
             and "__" not in source.name
             for name, source in sources.items()
         )
-        if args or not simple:
+        if args or not kwargs or not simple:
             return super().aggregate(*args, **kwargs)
         summary = self.date_summary()
         if summary is not None and all(s.name == self.summarized_field for s in sources.values()):
@@ -96,8 +97,9 @@ class GroupedDates:
 
     def dates(self, field_name, kind, order="ASC"):
         vendor = connections[self.db].vendor
-        summary = self.date_summary() if field_name == self.summarized_field else None
-        if kind == "year" and summary is not None:
+        summarized = kind == "year" and field_name == self.summarized_field
+        summary = self.date_summary() if summarized else None
+        if summary is not None:
             years = sorted(row["year"] for row in summary if row["year"] is not None)
             years = years[::-1] if order == "DESC" else years
             return [datetime.date(year, 1, 1) for year in years]
@@ -198,22 +200,34 @@ class DateHierarchyChangeList(ChangeList):
     """A changelist whose date hierarchy is grouped by the database (see above)."""
 
     def get_queryset(self, request, exclude_parameters=None):
-        queryset = with_grouped_dates(super().get_queryset(request, exclude_parameters))
-        if self.summarizes(request, queryset):
-            queryset.summarized_field = self.date_hierarchy
-        return queryset
+        return with_grouped_dates(super().get_queryset(request, exclude_parameters))
+
+    def get_results(self, request):
+        # The list shown, and only it: not the querysets of actions, exports or facets,
+        # which Django asks of get_queryset() too.
+        if self.summarizes(request, self.queryset):
+            self.queryset.summarized_field = self.date_hierarchy
+        super().get_results(request)
 
     def summarizes(self, request, queryset):
         """Whether the list's count, first and last dates and years come from one
-        summary: a filtered list as it opens, its rows each counted once."""
+        summary: a filtered list as it opens, its rows each counted once (no DISTINCT,
+        no grouping or aggregate of its own, which a GROUP BY year would count again)."""
         field_name = self.date_hierarchy
+        query = queryset.query
         return bool(
             field_name
             and "__" not in field_name
             and not any(name.startswith(f"{field_name}__") for name in request.GET)
             and not queryset.unfiltered()
-            and not queryset.query.distinct
-            and not queryset.query.is_sliced
+            and not query.distinct
+            and not query.is_sliced
+            and not query.combinator
+            and query.group_by is None
+            and not any(
+                getattr(annotation, "contains_aggregate", False)
+                for annotation in query.annotations.values()
+            )
         )
 
 

@@ -7,12 +7,15 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin import ModelAdmin
 from django.db import connection
+from django.db.models import Count
+from django.db.models.functions import Length
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from articles.models import Article, Document, Publication, Review
 from core.models import Status
+from curation.changelists import DateHierarchyChangeList, with_grouped_dates
 from films.models import (
     Claim,
     Company,
@@ -519,6 +522,49 @@ def test_a_searched_article_list_counts_and_dates_its_matches_in_one_query(admin
     response = admin_client.get(url + "?q=nowhere")
     assert response.context["cl"].result_count == 0
     assert date_hierarchy_choices(response) == []
+    # Only the list shown is summarized: actions and exports ask get_queryset() for
+    # querysets of their own, which count afresh.
+    cl = response.context["cl"]
+    assert cl.queryset.summarized_field == "date"
+    assert cl.get_queryset(response.wsgi_request).summarized_field is None
+
+
+def test_a_searched_article_list_query_count(admin_client, django_assert_num_queries):
+    for n in range(3):
+        make_article(title=f"Defector {n}", date=datetime.date(2008 + n, 1, 1))
+    url = admin_url(Article, "changelist") + "?q=defector"
+    admin_client.get(url)
+    # The session and the user; the matches of the title, byline and source (on
+    # PostgreSQL, the ids of the articles of matching sources first: related_matches());
+    # of the index; their count, dates and years; the count of all articles; the page;
+    # its publications; the session saved (a savepoint, the update, its release).
+    with django_assert_num_queries(11 + (connection.vendor == "postgresql")):
+        admin_client.get(url)
+
+
+SUMMARIZED = Article.objects.filter(status=Status.DRAFT)
+
+
+@pytest.mark.parametrize(
+    "queryset, query, summarized",
+    [
+        (SUMMARIZED, "", True),
+        (SUMMARIZED, "date__year=2008", False),  # a year chosen: its months
+        (SUMMARIZED, "date__gte=2008-01-01", False),
+        (Article.objects.all(), "", False),  # the whole table: years by the date's index
+        (SUMMARIZED.distinct(), "", False),
+        (SUMMARIZED.annotate(mentions=Count("people")), "", False),  # grouped per article
+        (SUMMARIZED.values("publication").annotate(n=Count("pk")), "", False),
+        (SUMMARIZED[:5], "", False),
+        (SUMMARIZED.annotate(title_length=Length("title")), "", True),
+    ],
+)
+def test_which_lists_read_their_count_and_dates_in_one_query(rf, queryset, query, summarized):
+    changelist = DateHierarchyChangeList.__new__(DateHierarchyChangeList)
+    changelist.date_hierarchy = "date"
+    request = rf.get(f"/?{query}")
+    queryset = with_grouped_dates(queryset)
+    assert changelist.summarizes(request, queryset) == summarized
 
 
 def test_a_changelist_search_reads_the_text_from_the_search_index_once(admin_client):
