@@ -448,7 +448,7 @@ def test_a_search_of_a_kind_without_running_text_does_not_look_in_running_text()
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's storage of rows")
 def test_postgresql_keeps_an_entrys_running_text_whole_and_uncompressed():
     """A search that walks the newest entries reads every text it passes: decompressing
-    them took most of its time (search migration 0010)."""
+    them took a third to a half of its time (search migration 0010)."""
     text = " ".join(f"Defector number {n} spoke to the press." for n in range(80))
     article = published_article(text=text)
     with connection.cursor() as cursor:
