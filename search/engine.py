@@ -58,8 +58,10 @@ from search import text_index
 from search.models import BODY_COLUMNS, RUNNING_TEXT, Kind, SearchEntry
 
 # A search reads at most about this many matching entries for each thing it looks for
-# (the last indexed), and says so when there were more.
-MATCH_LIMIT = 2_000
+# (the last indexed), and says so when there were more. Each one read costs the page a
+# little (which of them visitors may see, the best entry of each object): at the bench's
+# size, /search/?q=defector took 54 ms on SQLite reading 2,000 a needle, 35 reading 1,000.
+MATCH_LIMIT = 1_000
 
 
 def any_of(conditions):
@@ -364,7 +366,7 @@ def matching_ids(kind, query):
     return SearchEntry.objects.filter(kind=kind).filter(match_condition(terms)).values("object_id")
 
 
-def first_matching_ids(kind, query, limit, among=None):
+def first_matching_ids(kind, query, limit, among=None, among_limit=None):
     """
     The ids of at most `limit` objects of `kind` (all of them with None) that answer
     the query, the last indexed first, as a list, so that a list's count, chart and
@@ -374,20 +376,23 @@ def first_matching_ids(kind, query, limit, among=None):
     `among` is a queryset of `kind`'s model that a list's other filters have narrowed.
     Every match among its rows is wanted, not only those among the whole archive's
     newest `limit` (one source's articles among a common word's 10,000 newest matches:
-    1 of 13). When it holds at most `limit` rows, they are read (one query) and the
-    word is looked for in their own entries (matching_among(): one more), at a cost
-    bounded by the rows, whatever the word: at the bench's size, 8,255 rows of one
-    year took 30 ms on SQLite, a word in none of them or in most; on PostgreSQL a rare
-    word 10-15 ms, and "defector" among one source's 5,937 rows 32. Past that, the
-    word is looked for in the whole archive's newest `limit` matches, as without
+    1 of 13). When it holds at most `among_limit` rows (`limit` unless given), they are
+    read (one query) and the word is looked for in their own entries (matching_among():
+    one more), at a cost bounded by the rows, whatever the word: at the bench's size,
+    8,255 rows of one year took 30 ms on SQLite, a word in none of them or in most; on
+    PostgreSQL a rare word 10-15 ms, and "defector" among one source's 5,937 rows 32.
+    All of their matches are then returned, more than `limit` if they are. Past that,
+    the word is looked for in the whole archive's newest `limit` matches, as without
     filters.
     """
     terms = Terms.parse(query)
     if not terms:
         return [], False
-    if among is not None and limit is not None:
-        candidates = Ids.read(among.order_by().values(ids=F("pk"))[: limit + 1])
-        if len(candidates) <= limit:
+    if among_limit is None:
+        among_limit = limit
+    if among is not None and among_limit is not None:
+        candidates = Ids.read(among.order_by().values(ids=F("pk"))[: among_limit + 1])
+        if len(candidates) <= among_limit:
             return matching_among(kind, terms, candidates), False
     # Each needle is of one column, where an object has one entry or a few (name forms).
     entries, more = last_matching(terms, limit, kind=kind, first_objects=True)

@@ -151,15 +151,43 @@ def test_a_filter_that_leaves_few_rows_finds_every_match_among_them(client, monk
 
 def test_a_filter_that_leaves_many_rows_says_the_matches_are_of_the_newest(client, monkeypatch):
     monkeypatch.setattr("public.filters.MATCH_CAP", 2)
+    monkeypatch.setattr("public.filters.SEARCHED_ROWS", 3)
     source = make_publication(name="Weekly")
     four_defector_articles(source)
     response = client.get("/press/?q=defector&language=en")
     html = response.content.decode()
     assert len(response.context["page_obj"]) == 2
-    assert "and the other filters leave more than 2" in html
+    assert "matches more than 2 entries, and the other filters leave more than 3" in html
+    assert "narrow the filters to 3 entries or fewer" in html
     assert "There is a problem" not in html
     korean = client.get("/ko/press/?q=defector&language=en").content.decode()
-    assert "다른 필터로 좁힌 목록도 2건을" in korean
+    assert "다른 필터로 좁힌 목록도 3건을" in korean
+
+
+def test_a_filter_that_leaves_rows_past_the_cap_finds_every_match_among_them(client, monkeypatch):
+    """A word's matches are read from the whole archive only as far as MATCH_CAP, but a
+    filter that leaves at most SEARCHED_ROWS rows has them all searched: the source's
+    four matches, twice the cap, all older than the archive's two newest matches."""
+    monkeypatch.setattr("public.filters.MATCH_CAP", 2)
+    monkeypatch.setattr("public.filters.SEARCHED_ROWS", 6)
+    source = make_publication(name="Weekly")
+    older = [
+        published_article(publication=source, title=f"Defector {n}", text="A defector spoke.")
+        for n in range(4)
+    ]
+    published_article(publication=source, title="Weather", text="Rain.")
+    other = make_publication(name="Daily")
+    newest = [
+        published_article(publication=other, title=f"Defector news {n}", text="A defector.")
+        for n in range(2)
+    ]
+    response = client.get(f"/press/?q=defector&source={source.slug}")
+    assert {row.pk for row in response.context["page_obj"]} == {row.pk for row in older}
+    assert "matches more than" not in response.content.decode()
+    # Without the filter: the archive's two newest matches, and the notice.
+    response = client.get("/press/?q=defector")
+    assert {row.pk for row in response.context["page_obj"]} == {row.pk for row in newest}
+    assert "matches more than 2 entries" in response.content.decode()
 
 
 def test_an_order_alone_does_not_narrow_the_search(client, monkeypatch):
