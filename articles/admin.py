@@ -77,7 +77,7 @@ class PrefetchingChangeList(DateHierarchyChangeList):
     """The article list's page of rows, then their publications: no join; its date
     hierarchy grouped by the database. The page's rows leave out the long texts the
     list never shows: sorted whole to find the page, 7,057 matches of a search carried
-    their text into the sort (at 100,000 articles, 23 ms on SQLite; 10 without)."""
+    their text into the sort (at 100,000 articles, 23 ms on SQLite; 16 without)."""
 
     UNSHOWN = ("text", "excerpt", "rights_note", "provenance_note", "via", "source_line")
 

@@ -553,13 +553,10 @@ def measure(database, args):
                 entry["status"][name] = answer.status
         for number in range(1, args.rounds + 1):
             print(f"round {number} of {args.rounds}", flush=True)
-            for position in range(max(map(len, lists.values()))):
-                # Each request on both archives in turn, the list round-robin in every round.
-                for name, (_, port) in archives.items():
-                    if position < len(lists[name]):
-                        label, path, admin = lists[name][position]
-                        answer = fetch(port, path, cookies[name] if admin else "")
-                        report.timings[label][name].append(answer.total_ms)
+            for name, label, path, admin in one_round(lists):
+                port = archives[name][1]
+                answer = fetch(port, path, cookies[name] if admin else "")
+                report.timings[label][name].append(answer.total_ms)
     url = database.large_url
     with redis_server(PORT + 2) as redis_url:
         for mode in CACHE_MODES:
@@ -582,6 +579,25 @@ def measure(database, args):
         report.heavy.append((label, path, *first_byte_and_memory(url, path)))
         print(f"heavy {label}: {report.heavy[-1][2:]}", flush=True)
     return report
+
+
+def one_round(lists):
+    """
+    A round's requests, (archive, label, path, needs login): each one on the seed, then
+    at once on the large archive, so that the two of a pair run under the same load. A
+    request only one archive has (the large archive's later sitemap pages) is made on it
+    alone, in its place in the large archive's list.
+    """
+    by_label = {
+        name: {label: (path, admin) for label, path, admin in lists[name]} for name in lists
+    }
+    labels = dict.fromkeys(label for name in ("large", "seed") for label, _, _ in lists[name])
+    return [
+        (name, label, *by_label[name][label])
+        for label in labels
+        for name in ("seed", "large")
+        if label in by_label[name]
+    ]
 
 
 def throughput(port, path, clients, seconds):

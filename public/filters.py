@@ -248,11 +248,11 @@ class PressFilterSet(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         """
         Title and text, through the site's search: any spelling of a name finds
-        it. The match runs once, here, into a list of at most MATCH_CAP ids
-        that the count, the chart and the page all reuse. Where the other filters
-        leave at most SEARCHED_ROWS rows (one source, one film's press, a year), every
-        match among them is found, not only those among the whole archive's
-        newest matches (search.engine.first_matching_ids(), which says how).
+        it. The match runs once, here, into a list of ids that the count, the chart
+        and the page all reuse: at most MATCH_CAP of the whole archive's newest
+        matches or, where the other filters leave at most SEARCHED_ROWS rows (one
+        source, one film's press, a year), every match among them
+        (search.engine.first_matching_ids(), which says how).
         """
         kind = Kind.REVIEW if queryset.model is Review else Kind.ARTICLE
         among = queryset if self.narrowed else None

@@ -285,12 +285,12 @@ def common_words_newest_first(
     PostgreSQL: a needle in one statement that takes one of two ways to the newest
     `limit` entries that hold it. Its trigram index finds every entry that may hold the
     needle, each read again to check, and the newest are kept: for "defector" in texts,
-    88,000 at the bench's size (0.4 s) to keep the newest 2,000. When most of the newest
-    SAMPLE entries hold it, the newest entries are read instead, in order, until `limit`
-    of them do. Both ways give the same rows; the database runs only the one whose
-    condition (a constant, once computed) holds. The index's way is fenced (OFFSET 0):
-    asked for the newest first, the planner would walk every entry backwards instead
-    of using the index ("defector" in titles: 33 ms, 2,001 of 140,000 read).
+    88,000 at the bench's size (0.4 s) to keep the newest 2,000 (the limit then). When
+    most of the newest SAMPLE entries hold it, the newest entries are read instead, in
+    order, until `limit` of them do. Both ways give the same rows; the database runs only
+    the one whose condition (a constant, once computed) holds. The index's way is fenced
+    (OFFSET 0): asked for the newest first, the planner would walk every entry backwards
+    instead of using the index ("defector" in titles: 33 ms, 2,001 of 140,000 read).
     A `bounded` needle's index way keeps only the entries from a leading needle's floor
     on (last_matching()), outside the fence: inside, the planner would add the ids'
     index to the trigrams' (a BitmapAnd), which reads every id when there is no floor
@@ -368,22 +368,22 @@ def matching_ids(kind, query):
 
 def first_matching_ids(kind, query, limit, among=None, among_limit=None):
     """
-    The ids of at most `limit` objects of `kind` (all of them with None) that answer
-    the query, the last indexed first, as a list, so that a list's count, chart and
-    page reuse it instead of matching three times. Returns (ids, whether more matched).
-    One query.
+    The ids of at most `limit` objects of `kind` (all of them with None; under `among`,
+    see below) that answer the query, the last indexed first, as a list, so that a
+    list's count, chart and page reuse it instead of matching three times. Returns
+    (ids, whether more matched). One query.
 
     `among` is a queryset of `kind`'s model that a list's other filters have narrowed.
     Every match among its rows is wanted, not only those among the whole archive's
-    newest `limit` (one source's articles among a common word's 10,000 newest matches:
-    1 of 13). When it holds at most `among_limit` rows (`limit` unless given), they are
-    read (one query) and the word is looked for in their own entries (matching_among():
-    one more), at a cost bounded by the rows, whatever the word: at the bench's size,
-    8,255 rows of one year took 30 ms on SQLite, a word in none of them or in most; on
-    PostgreSQL a rare word 10-15 ms, and "defector" among one source's 5,937 rows 32.
-    All of their matches are then returned, more than `limit` if they are. Past that,
-    the word is looked for in the whole archive's newest `limit` matches, as without
-    filters.
+    newest `limit` (at the bench's size, one source's articles were 1 in 13 of a
+    common word's 10,000 newest matches). When it holds at most `among_limit` rows
+    (`limit` unless given), they are read (one query) and the word is looked for in
+    their own entries (matching_among(): one more), at a cost bounded by the rows,
+    whatever the word: at the bench's size, 8,255 rows of one year took 30 ms on
+    SQLite, a word in none of them or in most; on PostgreSQL a rare word 10-15 ms, and
+    "defector" among one source's 5,937 rows 32. All of their matches are then
+    returned, more than `limit` if they are. Past that, the word is looked for in the
+    whole archive's newest `limit` matches, as without filters.
     """
     terms = Terms.parse(query)
     if not terms:

@@ -1,6 +1,6 @@
 """bench/harness.py's table of timings: what a request's ratio to the seed is, and its mark."""
 
-from bench.harness import MAX_SEED_RATIO, Report, paired_ratio, render_timings
+from bench.harness import MAX_SEED_RATIO, Report, one_round, paired_ratio, render_timings
 
 
 def entry(seed, large):
@@ -29,3 +29,24 @@ def test_the_table_marks_a_miss_by_the_paired_ratio_and_shows_both_and_the_raw_f
     assert steady[6:8] == ["10 20 10 20 10", "20 50 20 40 25 |"]
     assert rows["slow"].split(" | ")[3] == "**✗** 3.50×"
     assert MAX_SEED_RATIO == 3
+
+
+def test_a_round_makes_each_request_on_both_archives_back_to_back():
+    lists = {
+        "seed": [("home", "/", False), ("sitemap a", "/a", False), ("admin", "/admin/", True)],
+        "large": [
+            ("home", "/", False),
+            ("sitemap a", "/a", False),
+            ("sitemap a?p=2", "/a?p=2", False),
+            ("admin", "/admin/", True),
+        ],
+    }
+    assert one_round(lists) == [
+        ("seed", "home", "/", False),
+        ("large", "home", "/", False),
+        ("seed", "sitemap a", "/a", False),
+        ("large", "sitemap a", "/a", False),
+        ("large", "sitemap a?p=2", "/a?p=2", False),
+        ("seed", "admin", "/admin/", True),
+        ("large", "admin", "/admin/", True),
+    ]
