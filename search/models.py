@@ -20,6 +20,8 @@ class Kind(models.IntegerChoices):
 # text, one entry of each object at most (search.index).
 BODY_COLUMNS = ("body_folded", "body_keys")
 RUNNING_TEXT = (Kind.ARTICLE, Kind.REVIEW)
+# The others: names and titles only.
+NAMED_KINDS = tuple(kind for kind in Kind if kind not in RUNNING_TEXT)
 
 
 class SearchEntry(models.Model):

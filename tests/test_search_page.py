@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles.models import Article
 from core.models import Status
 from films.models import NameKind, Role, TitleKind
+from search import engine
 from tests.factories import (
     make_credit,
     make_film_title,
@@ -296,6 +297,41 @@ def test_a_common_word_reads_a_bounded_number_of_entries_and_says_so(client, mon
     assert "“defector” matches more than 2 entries" in text
     assert "There is a problem" not in text  # a notice, not an error
     assert response.status_code == 200
+
+
+def test_a_common_words_many_titles_crowd_out_no_film_or_person(client, monkeypatch):
+    """Titles of articles and reviews are in the names' columns too: a word in more of
+    them than the search reads would leave out every film and person whose name holds
+    it, all older entries. Those kinds' own matches are read as well."""
+    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    film = published_film(title="Defector River", slug="defector-river")
+    person = published_person(name="Defector Park")
+    publication = make_publication(name="Weekly")
+    for n in range(4):
+        published_article(publication=publication, title=f"Defector {n}", text="Rain.")
+    response = results(client, "defector")
+    found = [result.object for group in response.context["groups"] for result in group.results]
+    assert found[:2] == [film, person]
+    # The articles: the newest read (the limit, and one more to know there are more).
+    assert {article.title for article in found[2:]} == {"Defector 1", "Defector 2", "Defector 3"}
+    kinds = {label: count for _slug, label, count, _chosen in response.context["kinds"]}
+    assert kinds["Films"] == 1 and kinds["People"] == 1
+    text = text_of(response.content.decode())
+    assert "“defector” matches more than 2 entries" in text
+    # Only a search that read up to its limit reads the other kinds' own (one query).
+    reads = []
+    last_matching = engine.last_matching
+
+    def counted(*args, **kwargs):
+        reads.append(kwargs.get("named", False))
+        return last_matching(*args, **kwargs)
+
+    monkeypatch.setattr("search.engine.last_matching", counted)
+    results(client, "river")
+    assert reads == [False]
+    reads.clear()
+    results(client, "defector")
+    assert reads == [False, True]
 
 
 @pytest.mark.parametrize("common", [1, 10_000], ids=["newest-first", "by-index"])
