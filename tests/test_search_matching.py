@@ -9,6 +9,7 @@ film title ("film:크로싱") or an article's running text ("text:..."); an
 article's title and publication fold to nothing, so only its text answers.
 """
 
+import re
 import unicodedata
 
 import pytest
@@ -16,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from crossing_archive.lib.search import Score
+from crossing_archive.lib.search import Score, Terms
 from search import engine, text_index
 from search.engine import Search, first_matching_ids
 from search.models import Kind
@@ -460,3 +461,47 @@ def test_postgresql_keeps_an_entrys_running_text_whole_and_uncompressed():
         )
         assert cursor.fetchall() == [(None, None, True)]
     assert first_matching_ids(Kind.ARTICLE, "number 79 spoke", 10) == ([article.pk], False)
+
+
+OTHER_INDEXES = [
+    "searchentry_folded_trgm",
+    "searchentry_keys_trgm",
+    "searchentry_grams",
+    "searchentry_newest_of_kind",
+    "searchentry_object",
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's partial indexes")
+@pytest.mark.parametrize(
+    "query, indexes",
+    [
+        ("defector", {"searchentry_named_folded_trgm", "searchentry_named_keys_trgm"}),
+        ("김", {"searchentry_named_grams", "searchentry_named_keys_trgm"}),
+    ],
+)
+def test_postgresql_reads_the_named_kinds_from_their_own_indexes(query, indexes):
+    """The named kinds' read (search of every kind, a common word) finds its entries in
+    the indexes of those kinds alone (search migration 0011), never among every
+    article's title: its condition on the kind must be the indexes' own."""
+    published_film(title="Defector River 김", slug="defector-river")
+    statements = []
+
+    def kept(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(kept):
+        engine.last_matching(Terms.parse(query), 10, named=True)
+    (sql, params), *others = statements
+    assert not others
+    with connection.cursor() as cursor:
+        # The plan it may have, whatever the table's size: the other indexes that could
+        # serve it are dropped (in the test's transaction), and reading every row is the
+        # last resort.
+        for other in OTHER_INDEXES:
+            cursor.execute(f"DROP INDEX {other}")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert set(re.findall(r"Index Scan on (\w+)", plan)) == indexes, plan
