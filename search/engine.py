@@ -206,10 +206,11 @@ def visible_pairs(object_ids):
     return pairs
 
 
-def last_matching(terms, limit, kind=None, first_objects=False, named=False):
+def last_matching(terms, limit, kind=None, first_objects=False, named=False, only=None):
     """
     The entries that answer the query, the last indexed first: [(entry id, (object
-    id, kind))], and whether more matched. One query, which reads at most `limit` entries
+    id, kind))], and the needles that matched more (column, needle), none when all were
+    read (so it says whether more matched). One query, which reads at most `limit` entries
     for each needle, every one with None (so the many texts a common word is in never
     crowd out the few names), from the text index on SQLite where it can
     (search.text_index.entries_sql) and from the trigram indexes on PostgreSQL.
@@ -223,8 +224,11 @@ def last_matching(terms, limit, kind=None, first_objects=False, named=False):
     `named`: the entries of NAMED_KINDS only, every kind but those with running text
     (matching_entries()). On PostgreSQL each needle's are read from its index (a name
     or title is rarely in the newest entries of these kinds that a walk would read).
+    `only`: these of the query's needles, not all.
     """
     found = needles(terms)
+    if only is not None:
+        found = [pair for pair in found if pair in only]
     if named or (kind is not None and kind not in RUNNING_TEXT):
         found = [(column, needle) for column, needle in found if column not in BODY_COLUMNS]
     read_at_most = None if limit is None else limit + 1  # one more: were there more?
@@ -277,8 +281,8 @@ def last_matching(terms, limit, kind=None, first_objects=False, named=False):
     for number, pk, object_id, entry_kind in rows:
         read[number] += 1
         entries[pk] = (object_id, entry_kind)
-    more = limit is not None and any(count > limit for count in read.values())
-    return sorted(entries.items(), reverse=True), more
+    capped = () if limit is None else tuple(found[n] for n, count in read.items() if count > limit)
+    return sorted(entries.items(), reverse=True), capped
 
 
 def indexed_on_postgresql(column, needle, terms):
@@ -377,18 +381,21 @@ def matching_entries(terms, kind=None):
     of the MATCH_LIMIT or so last indexed: (queryset, {kind: number of objects},
     whether more matched). Two queries: the matches, then which of their objects
     visitors may see; the entries are then a list of ids, which the page reads without
-    asking again. A search of every kind that matched more reads the named kinds' own
-    matches too (one query more).
+    asking again. A search of every kind that matched more in the names' and titles'
+    columns reads the named kinds' own matches of those needles too (one query more).
     """
     if not terms:
         return SearchEntry.objects.none(), {}, False
-    entries, more = last_matching(terms, MATCH_LIMIT, kind=kind)
-    if more and kind is None:
-        # A common word's newest matches can be articles' and reviews' alone (their
-        # titles are in the names' columns too): at the bench's size, the 3,934 titles
-        # with "defector" left out all 12 films that have it. The other kinds' own are
-        # read too (one query more), so that no film or person goes missing.
-        named, _ = last_matching(terms, MATCH_LIMIT, named=True)
+    entries, capped = last_matching(terms, MATCH_LIMIT, kind=kind)
+    more = bool(capped)
+    in_names = [(column, needle) for column, needle in capped if column not in BODY_COLUMNS]
+    if in_names and kind is None:
+        # A common word's newest matches in the names' and titles' columns can be
+        # articles' and reviews' titles alone: at the bench's size, the 3,934 titles with
+        # "defector" left out all 12 films that have it. Where a needle read up to its
+        # limit there, the other kinds' own are read too (one query more), so that no
+        # film or person goes missing.
+        named, _ = last_matching(terms, MATCH_LIMIT, named=True, only=in_names)
         entries = sorted({**dict(named), **dict(entries)}.items(), reverse=True)
     if not entries:
         return SearchEntry.objects.none(), {}, False
@@ -443,9 +450,9 @@ def first_matching_ids(kind, query, limit, among=None, among_limit=None):
         if len(candidates) <= among_limit:
             return matching_among(kind, terms, candidates), False
     # Each needle is of one column, where an object has one entry or a few (name forms).
-    entries, more = last_matching(terms, limit, kind=kind, first_objects=True)
+    entries, capped = last_matching(terms, limit, kind=kind, first_objects=True)
     ids = object_ids(entries)
-    return ids[:limit], more or (limit is not None and len(ids) > limit)
+    return ids[:limit], bool(capped) or (limit is not None and len(ids) > limit)
 
 
 def object_ids(entries):
