@@ -533,7 +533,8 @@ class Search:
     grouped by kind. Sized and sliceable, so public.views.press.paginate() pages
     it like a queryset. Queries: the matching entries (one, at most about
     MATCH_LIMIT for each needle: `more` says whether there were more, and the
-    counts are then of those), which of their objects visitors may see (one, which
+    counts are then of those; one more for the named kinds' own when a needle of names
+    and titles filled its limit), which of their objects visitors may see (one, which
     gives the counts), then for a page of results the best entry of each object on
     it (one) and the objects of each kind on the page (one per kind).
 

@@ -463,6 +463,11 @@ def test_postgresql_keeps_an_entrys_running_text_whole_and_uncompressed():
     assert first_matching_ids(Kind.ARTICLE, "number 79 spoke", 10) == ([article.pk], False)
 
 
+NAMED_INDEXES = {
+    "searchentry_named_folded_trgm",
+    "searchentry_named_keys_trgm",
+    "searchentry_named_grams",
+}
 OTHER_INDEXES = [
     "searchentry_folded_trgm",
     "searchentry_keys_trgm",
@@ -473,14 +478,8 @@ OTHER_INDEXES = [
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's partial indexes")
-@pytest.mark.parametrize(
-    "query, indexes",
-    [
-        ("defector", {"searchentry_named_folded_trgm", "searchentry_named_keys_trgm"}),
-        ("김", {"searchentry_named_grams", "searchentry_named_keys_trgm"}),
-    ],
-)
-def test_postgresql_reads_the_named_kinds_from_their_own_indexes(query, indexes):
+@pytest.mark.parametrize("query", ["defector", "김"])
+def test_postgresql_reads_the_named_kinds_from_their_own_indexes(query):
     """The named kinds' read (search of every kind, a common word) finds its entries in
     the indexes of those kinds alone (search migration 0011), never among every
     article's title: its condition on the kind must be the indexes' own."""
@@ -504,4 +503,8 @@ def test_postgresql_reads_the_named_kinds_from_their_own_indexes(query, indexes)
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert set(re.findall(r"Index Scan on (\w+)", plan)) == indexes, plan
+    # Which of them the planner takes depends on the table's statistics; with a kind
+    # condition other than theirs, none would do, and every row would be read.
+    used = set(re.findall(r"Index Scan on (\w+)", plan))
+    assert used and used <= NAMED_INDEXES, plan
+    assert "Seq Scan" not in plan, plan
