@@ -324,14 +324,14 @@ NAMED_SQL = f"AND entry.kind IN ({', '.join(str(int(kind)) for kind in NAMED_KIN
 
 def named_entries_sql(needles, limit):
     """
-    SQLite: the entries of NAMED_KINDS that hold any of these needles (of the names'
-    columns), the last indexed first, at most `limit` for each needle (None: all): one
-    pass over those kinds' entries in SHORT_NEEDLES_OF_KIND, which holds the columns.
-    Its cost is the named kinds' number of entries, whatever the number of articles
-    (55,000 at the bench's size: 7.5 ms for "defector", "kim" or "oh"); the tables would
-    read every article's and review's title that holds a word, to skip it ("defector":
-    3,987 titles, 12 ms for two needles). An entry is counted for the first needle it
-    holds.
+    SQLite: the entries of NAMED_KINDS that hold these needles (of the names' columns),
+    the last indexed first, at most `limit` for each needle (None: all), an entry
+    counted for the first needle it holds: one pass over those kinds' entries in
+    SHORT_NEEDLES_OF_KIND, which holds the columns. Its cost is the named kinds' number
+    of entries, whatever the number of articles (55,000 at the bench's size: 8 ms for
+    "defector", "kim" or "oh"); the tables would read every article's and review's
+    title that holds a word, to skip it ("defector": 3,975 of 3,987, 12 ms for two
+    needles).
     """
     if any(column not in COLUMNS for column, _ in needles):
         raise ValueError(f"Not search columns: {needles}")
@@ -339,13 +339,17 @@ def named_entries_sql(needles, limit):
         f"WHEN instr(entry.{column}, %s) > 0 THEN {number}"
         for number, (column, _) in enumerate(needles)
     )
-    sql = (
-        f"SELECT * FROM (SELECT CASE {holds} END AS needle, entry.id, entry.object_id, "
-        f"entry.kind FROM search_searchentry AS entry INDEXED BY {SHORT_NEEDLES_OF_KIND} "
-        f"WHERE TRUE {NAMED_SQL}) WHERE needle IS NOT NULL ORDER BY id DESC LIMIT %s"
+    held = (
+        f"SELECT CASE {holds} END AS needle, entry.id, entry.object_id, entry.kind "
+        f"FROM search_searchentry AS entry INDEXED BY {SHORT_NEEDLES_OF_KIND} "
+        f"WHERE TRUE {NAMED_SQL}"
     )
-    read_at_most = -1 if limit is None else limit * len(needles)
-    return sql, [needle for _, needle in needles] + [read_at_most]
+    sql = (
+        "SELECT needle, id, object_id, kind FROM (SELECT *, row_number() OVER "
+        f"(PARTITION BY needle ORDER BY id DESC) AS newest FROM ({held}) "
+        "WHERE needle IS NOT NULL) WHERE newest <= %s ORDER BY id DESC"
+    )
+    return sql, [needle for _, needle in needles] + [_LAST_ROWID if limit is None else limit]
 
 
 # The floor a leading needle sets, by name, for the others' conditions.

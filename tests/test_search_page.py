@@ -334,6 +334,38 @@ def test_a_common_words_many_titles_crowd_out_no_film_or_person(client, monkeypa
     assert reads == [False, True]
 
 
+def test_a_short_common_word_crowds_out_no_film_either(client, monkeypatch):
+    """Two letters no trigram holds: PostgreSQL walks each named kind for them
+    (search.engine.named_kinds_walked())."""
+    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    film = published_film(title="John Road", slug="john-road")
+    publication = make_publication(name="Weekly")
+    for n in range(4):
+        published_article(publication=publication, title=f"Ohio {n}", text="Rain.")
+    response = results(client, "oh")
+    found = [result.object for group in response.context["groups"] for result in group.results]
+    assert found[0] == film
+    kinds = {label: count for _slug, label, count, _chosen in response.context["kinds"]}
+    assert kinds["Films"] == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's text index")
+def test_without_the_text_index_the_named_kinds_are_read_from_the_entries(client, monkeypatch):
+    """A SQLite built without FTS5's trigram tokenizer has no tables nor their indexes:
+    the named kinds' read names none of them."""
+    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    monkeypatch.setattr("search.text_index.available", lambda connection: False)
+    film = published_film(title="Defector River", slug="defector-river")
+    publication = make_publication(name="Weekly")
+    for n in range(4):
+        published_article(publication=publication, title=f"Defector {n}", text="Rain.")
+    with CaptureQueriesContext(connection) as context:
+        response = results(client, "defector")
+    found = [result.object for group in response.context["groups"] for result in group.results]
+    assert found[0] == film
+    assert not any("INDEXED BY" in query["sql"] for query in context.captured_queries)
+
+
 @pytest.mark.parametrize("common", [1, 10_000], ids=["newest-first", "by-index"])
 def test_a_common_word_finds_the_same_entries_either_way(monkeypatch, common):
     """PostgreSQL reads a word most texts hold from the newest texts on, a rarer one

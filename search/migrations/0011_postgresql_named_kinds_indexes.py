@@ -3,7 +3,7 @@ from django.db import migrations
 # The search of every kind reads the kinds without running text on their own when a
 # common word filled its limit (search.engine.last_matching(named=True)): the trigram
 # index of every entry's names and titles gave it every article's title that holds the
-# word, each read again to be skipped ("defector" at 100,000 articles: 3,987 titles for
+# word, each read again to be skipped ("defector" at 100,000 articles: 3,975 titles for
 # 12 names, 4 ms a needle). These hold those kinds' entries alone (55,000 at that size:
 # 0.3-1.5 ms a needle; built in about a second). The kinds are search.models.NAMED_KINDS,
 # written out: the engine asks `kind IN (1, 2, 3, 4, 5)`, the condition PostgreSQL must
