@@ -299,6 +299,18 @@ def test_a_common_word_reads_a_bounded_number_of_entries_and_says_so(client, mon
     assert response.status_code == 200
 
 
+def newer_articles_titled(prefix, count=4):
+    """`count` articles, newer than anything made before, titled `prefix` and a number."""
+    publication = make_publication(name="Weekly")
+    for n in range(count):
+        published_article(publication=publication, title=f"{prefix} {n}", text="Rain.")
+
+
+def found_objects(response):
+    """The objects of a results page, in its order."""
+    return [result.object for group in response.context["groups"] for result in group.results]
+
+
 def test_a_common_words_many_titles_crowd_out_no_film_or_person(client, monkeypatch):
     """Titles of articles and reviews are in the names' columns too: a word in more of
     them than the search reads would leave out every film and person whose name holds
@@ -306,11 +318,9 @@ def test_a_common_words_many_titles_crowd_out_no_film_or_person(client, monkeypa
     monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
     film = published_film(title="Defector River", slug="defector-river")
     person = published_person(name="Defector Park")
-    publication = make_publication(name="Weekly")
-    for n in range(4):
-        published_article(publication=publication, title=f"Defector {n}", text="Rain.")
+    newer_articles_titled("Defector")
     response = results(client, "defector")
-    found = [result.object for group in response.context["groups"] for result in group.results]
+    found = found_objects(response)
     assert found[:2] == [film, person]
     # The articles: the newest read (the limit, and one more to know there are more).
     assert {article.title for article in found[2:]} == {"Defector 1", "Defector 2", "Defector 3"}
@@ -339,12 +349,9 @@ def test_a_short_common_word_crowds_out_no_film_either(client, monkeypatch):
     (search.engine.named_kinds_walked())."""
     monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
     film = published_film(title="John Road", slug="john-road")
-    publication = make_publication(name="Weekly")
-    for n in range(4):
-        published_article(publication=publication, title=f"Ohio {n}", text="Rain.")
+    newer_articles_titled("Ohio")
     response = results(client, "oh")
-    found = [result.object for group in response.context["groups"] for result in group.results]
-    assert found[0] == film
+    assert found_objects(response)[0] == film
     kinds = {label: count for _slug, label, count, _chosen in response.context["kinds"]}
     assert kinds["Films"] == 1
 
@@ -356,13 +363,10 @@ def test_without_the_text_index_the_named_kinds_are_read_from_the_entries(client
     monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
     monkeypatch.setattr("search.text_index.available", lambda connection: False)
     film = published_film(title="Defector River", slug="defector-river")
-    publication = make_publication(name="Weekly")
-    for n in range(4):
-        published_article(publication=publication, title=f"Defector {n}", text="Rain.")
+    newer_articles_titled("Defector")
     with CaptureQueriesContext(connection) as context:
         response = results(client, "defector")
-    found = [result.object for group in response.context["groups"] for result in group.results]
-    assert found[0] == film
+    assert found_objects(response)[0] == film
     assert not any("INDEXED BY" in query["sql"] for query in context.captured_queries)
 
 
