@@ -328,11 +328,13 @@ def named_entries_sql(needles, limit):
     the last indexed first, at most `limit` for each needle (None: all), an entry
     counted for the first needle it holds: one pass over those kinds' entries in
     SHORT_NEEDLES_OF_KIND, which holds the columns. Its cost is the named kinds' number
-    of entries, whatever the number of articles (55,000 at the bench's size: 8 ms for
-    "defector", "kim" or "oh"); the tables would read every article's and review's
+    of entries, whatever the number of articles (55,000 at the bench's size: 9-14 ms
+    for "defector", "kim" or "oh"); the tables would read every article's and review's
     title that holds a word, to skip it ("defector": 3,975 of 3,987, 12 ms for two
     needles).
     """
+    if not needles:
+        return "SELECT NULL, NULL, NULL, NULL WHERE 0", []
     if any(column not in COLUMNS for column, _ in needles):
         raise ValueError(f"Not search columns: {needles}")
     holds = " ".join(
