@@ -60,7 +60,8 @@ from search.models import BODY_COLUMNS, NAMED_KINDS, RUNNING_TEXT, Kind, SearchE
 # A search reads at most about this many matching entries for each thing it looks for
 # (the last indexed), and says so when there were more. Each one read costs the page a
 # little (which of them visitors may see, the best entry of each object): at the bench's
-# size, /search/?q=defector took 54 ms on SQLite reading 2,000 a needle, 35 reading 1,000.
+# size, /search/?q=defector took 54 ms on SQLite reading 2,000 a needle, 35 reading 1,000
+# (before the named kinds' own read, matching_entries()).
 MATCH_LIMIT = 1_000
 
 

@@ -16,17 +16,18 @@ POSTGRESQL_INDEXES = [
 ]
 
 
-def create_indexes(apps, schema_editor):
+def create_indexes(apps, schema_editor, indexes=POSTGRESQL_INDEXES):
+    """Of search_searchentry, on PostgreSQL only (migration 0011 makes its own too)."""
     if schema_editor.connection.vendor != "postgresql":
         return
-    for name, definition in POSTGRESQL_INDEXES:
+    for name, definition in indexes:
         schema_editor.execute(f"CREATE INDEX {name} ON search_searchentry {definition}")
 
 
-def drop_indexes(apps, schema_editor):
+def drop_indexes(apps, schema_editor, indexes=POSTGRESQL_INDEXES):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for name, _ in POSTGRESQL_INDEXES:
+    for name, _ in indexes:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 

@@ -1,4 +1,9 @@
+import importlib
+from functools import partial
+
 from django.db import migrations
+
+initial = importlib.import_module("search.migrations.0001_initial")
 
 # The search of every kind reads the kinds without running text on their own when a
 # common word filled its limit (search.engine.last_matching(named=True)): the trigram
@@ -16,25 +21,15 @@ POSTGRESQL_INDEXES = [
 ]
 
 
-def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, definition in POSTGRESQL_INDEXES:
-        schema_editor.execute(f"CREATE INDEX {name} ON search_searchentry {definition}")
-
-
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, _ in POSTGRESQL_INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0010_postgresql_running_text_uncompressed"),
     ]
 
     operations = [
-        migrations.RunPython(create_indexes, drop_indexes, elidable=False),
+        migrations.RunPython(
+            partial(initial.create_indexes, indexes=POSTGRESQL_INDEXES),
+            partial(initial.drop_indexes, indexes=POSTGRESQL_INDEXES),
+            elidable=False,
+        ),
     ]
