@@ -18,7 +18,8 @@ trigram, and `GLOB '*needle*'` read the text of every candidate again: a common 
 A query of one or two Hangul syllables has no trigram: migration 0008 adds a third
 table, of the entries' Hangul grams (GRAMS), from which such a needle's entries are read.
 Another needle too short for the tables is looked for in an index of the names' and
-titles' columns (SHORT_NEEDLES, migration 0009).
+titles' columns (SHORT_NEEDLES, migration 0009). The kinds without running text have a
+table of their names and titles of their own (NAMED, migration 0012).
 
 Where the tables are missing (a SQLite built without FTS5's trigram tokenizer), the
 entries themselves are read.
@@ -149,10 +150,52 @@ SHORT_DROP = [
     f"DROP INDEX IF EXISTS {SHORT_NEEDLES_OF_KIND}",
 ]
 
-# What is there since migration 0009, and what a migration that rebuilds
+# Migration 0012: the names' and titles' columns of the kinds without running text
+# (NAMED_KINDS) in a table of their own, for the search of every kind, which reads those
+# kinds apart when a common word's newest matches filled its limit with articles' and
+# reviews' titles (named_entries_sql()). In the names' table, "defector" lists 3,987
+# entries at the bench's size, 12 of them films'; here, the 12.
+NAMED = "search_entry_named"
+_NAMED_COLUMNS = TABLES["search_entry_names"]
+# The kinds without running text, as a condition on an entry (`entry`, or a trigger's
+# `new` or `old`).
+_NAMED_KIND_LIST = f"({', '.join(str(int(kind)) for kind in NAMED_KINDS)})"
+_NAMED_EVENTS = {
+    "insert": (
+        f"INSERT INTO {NAMED}(rowid, {', '.join(_NAMED_COLUMNS)}) "
+        f"SELECT new.id, {', '.join(f'new.{c}' for c in _NAMED_COLUMNS)} "
+        f"WHERE new.kind IN {_NAMED_KIND_LIST};"
+    ),
+    "delete": (
+        f"INSERT INTO {NAMED}({NAMED}, rowid, {', '.join(_NAMED_COLUMNS)}) "
+        f"SELECT 'delete', old.id, {', '.join(f'old.{c}' for c in _NAMED_COLUMNS)} "
+        f"WHERE old.kind IN {_NAMED_KIND_LIST};"
+    ),
+}
+_NAMED_EVENTS["update"] = _NAMED_EVENTS["delete"] + " " + _NAMED_EVENTS["insert"]
+NAMED_CREATE = [
+    f"CREATE VIRTUAL TABLE {NAMED} USING fts5({', '.join(_NAMED_COLUMNS)}, "
+    "content='search_searchentry', content_rowid='id', "
+    f"tokenize='trigram case_sensitive 1', detail='{DETAIL}')",
+    *(
+        f"CREATE TRIGGER {NAMED}_{event} AFTER {event.upper()} ON search_searchentry "
+        f"BEGIN {statement} END"
+        for event, statement in _NAMED_EVENTS.items()
+    ),
+    # Not 'rebuild', which would index every entry of the content table.
+    f"INSERT INTO {NAMED}(rowid, {', '.join(_NAMED_COLUMNS)}) "
+    f"SELECT id, {', '.join(_NAMED_COLUMNS)} FROM search_searchentry "
+    f"WHERE kind IN {_NAMED_KIND_LIST}",
+]
+NAMED_DROP = [
+    *(f"DROP TRIGGER IF EXISTS {NAMED}_{event}" for event in _NAMED_EVENTS),
+    f"DROP TABLE IF EXISTS {NAMED}",
+]
+
+# What is there since migration 0012, and what a migration that rebuilds
 # search_searchentry on SQLite runs after (DROP before).
-CREATE = TRIGRAM_CREATE + GRAMS_CREATE + SHORT_CREATE
-DROP = SHORT_DROP + GRAMS_DROP + TRIGRAM_DROP
+CREATE = TRIGRAM_CREATE + GRAMS_CREATE + SHORT_CREATE + NAMED_CREATE
+DROP = NAMED_DROP + SHORT_DROP + GRAMS_DROP + TRIGRAM_DROP
 
 
 @functools.cache
@@ -187,7 +230,7 @@ def executes(statements):
 
 def available(connection):
     """
-    Whether this database has the tables: migrations 0005, 0007 to 0009 make them
+    Whether this database has the tables: migrations 0005, 0007 to 0009 and 0012 make them
     wherever the SQLite library can, and this library is the one that ran them. (A
     database migrated by a SQLite without the tokenizer and then served by one with it
     needs the migrations run again: `manage.py migrate search 0004`, then `manage.py
@@ -319,39 +362,60 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None, leader=None,
 
 
 # The kinds without running text, as a condition on an entry.
-NAMED_SQL = f"AND entry.kind IN ({', '.join(str(int(kind)) for kind in NAMED_KINDS)}) "
+NAMED_SQL = f"AND entry.kind IN {_NAMED_KIND_LIST} "
 
 
 def named_entries_sql(needles, limit):
     """
     SQLite: the entries of NAMED_KINDS that hold these needles (of the names' columns),
-    the last indexed first, at most `limit` for each needle (None: all), an entry
-    counted for the first needle it holds: one pass over those kinds' entries in
-    SHORT_NEEDLES_OF_KIND, which holds the columns. Its cost is the named kinds' number
-    of entries, whatever the number of articles (55,000 at the bench's size: 9-14 ms
-    for "defector", "kim" or "oh"); the tables would read every article's and review's
-    title that holds a word, to skip it ("defector": 3,975 of 3,987, 12 ms for two
-    needles).
+    the last indexed first, at most `limit` for each needle (None: all). A needle of
+    three characters or more is read from those kinds' own table (NAMED, migration
+    0012) as a phrase, backwards, stopping at the limit: "defector" at the bench's size
+    reads its 12 films' entries, where the names' table would list 3,987 titles to skip
+    (12 ms) and a pass over the named kinds' 55,000 entries took 8 ms. A shorter one
+    ("oh", "x") is looked for in that pass, over SHORT_NEEDLES_OF_KIND, which holds the
+    columns, an entry counted for the first of them it holds (9-14 ms, whatever the
+    number of articles).
     """
     if not needles:
         return "SELECT NULL, NULL, NULL, NULL WHERE 0", []
     if any(column not in COLUMNS for column, _ in needles):
         raise ValueError(f"Not search columns: {needles}")
-    holds = " ".join(
-        f"WHEN instr(entry.{column}, %s) > 0 THEN {number}"
-        for number, (column, _) in enumerate(needles)
-    )
-    held = (
-        f"SELECT CASE {holds} END AS needle, entry.id, entry.object_id, entry.kind "
-        f"FROM search_searchentry AS entry INDEXED BY {SHORT_NEEDLES_OF_KIND} "
-        f"WHERE TRUE {NAMED_SQL}"
-    )
-    sql = (
-        "SELECT needle, id, object_id, kind FROM (SELECT *, row_number() OVER "
-        f"(PARTITION BY needle ORDER BY id DESC) AS newest FROM ({held}) "
-        "WHERE needle IS NOT NULL) WHERE newest <= %s ORDER BY id DESC"
-    )
-    return sql, [needle for _, needle in needles] + [_LAST_ROWID if limit is None else limit]
+    most = _LAST_ROWID if limit is None else limit
+    parts = [
+        (
+            f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, entry.kind "
+            f"FROM {NAMED} CROSS JOIN search_searchentry AS entry INDEXED BY {ENTRY_INDEX} "
+            f"ON entry.id = {NAMED}.rowid WHERE {NAMED}.{column} MATCH %s "
+            f"ORDER BY {NAMED}.rowid DESC LIMIT %s)",
+            [f'"{needle}"', most],
+        )
+        for number, (column, needle) in enumerate(needles)
+        if serves(column, needle)
+    ]
+    short = [
+        (number, column, needle)
+        for number, (column, needle) in enumerate(needles)
+        if not serves(column, needle)
+    ]
+    if short:
+        holds = " ".join(
+            f"WHEN instr(entry.{column}, %s) > 0 THEN {number}" for number, column, _ in short
+        )
+        held = (
+            f"SELECT CASE {holds} END AS needle, entry.id, entry.object_id, entry.kind "
+            f"FROM search_searchentry AS entry INDEXED BY {SHORT_NEEDLES_OF_KIND} "
+            f"WHERE TRUE {NAMED_SQL}"
+        )
+        parts.append(
+            (
+                "SELECT * FROM (SELECT needle, id, object_id, kind FROM (SELECT *, "
+                "row_number() OVER (PARTITION BY needle ORDER BY id DESC) AS newest "
+                f"FROM ({held}) WHERE needle IS NOT NULL) WHERE newest <= %s)",
+                [*(needle for _, _, needle in short), most],
+            )
+        )
+    return union(parts)
 
 
 # The floor a leading needle sets, by name, for the others' conditions.

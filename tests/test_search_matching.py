@@ -350,6 +350,90 @@ def test_the_text_index_made_again_as_a_table_rebuild_would_answers_as_before():
     assert Search("Oh").count() == short_before
 
 
+def named_table_holds(phrase):
+    """The entry ids SQLite's table of the named kinds (migration 0012) lists for a phrase."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {text_index.NAMED} WHERE folded MATCH %s ORDER BY rowid",
+            [f'"{phrase}"'],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.skipif(
+    not text_index.can_create(connection), reason="SQLite's trigram tables (this library)"
+)
+def test_sqlite_keeps_the_named_kinds_table_in_step_with_their_entries():
+    """Its triggers add a person's, film's or publication's entries, change them with a
+    rename and take them out with a delete; an article's or review's never go in."""
+    from search.models import SearchEntry
+
+    def entries(obj, kind):
+        return sorted(
+            SearchEntry.objects.filter(
+                kind=kind, object_id=obj.pk, folded__contains="defector"
+            ).values_list("pk", flat=True)
+        )
+
+    person = published_person(name="Defector Park")
+    film = published_film(title="Defector River")
+    published_article(title="Defector", text="A defector spoke.")
+    published_review(title="Defector")
+    assert named_table_holds("defector") == sorted(
+        entries(person, Kind.PERSON) + entries(film, Kind.FILM)
+    )
+    assert entries(person, Kind.PERSON)
+    person.name = "Border Park"
+    person.save()
+    assert named_table_holds("defector") == entries(film, Kind.FILM)
+    assert named_table_holds("border park") == sorted(
+        SearchEntry.objects.filter(
+            kind=Kind.PERSON, object_id=person.pk, folded="border park"
+        ).values_list("pk", flat=True)
+    )
+    film.delete()
+    assert named_table_holds("defector") == []
+
+
+@pytest.mark.skipif(
+    not text_index.can_create(connection), reason="SQLite's trigram tables (this library)"
+)
+def test_sqlite_reads_the_named_kinds_of_a_long_needle_from_their_own_table():
+    """The named kinds' read takes a needle of three characters or more from their own
+    table, a shorter one from the pass over the index of the names' columns."""
+    sql, params = text_index.named_entries_sql([("folded", "defector"), ("keys", " o")], 100)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "VIRTUAL TABLE INDEX" in plan and text_index.NAMED in plan, plan
+    assert f"COVERING INDEX {text_index.SHORT_NEEDLES_OF_KIND} " in plan, plan
+
+
+def test_a_search_read_a_page_at_a_time_gives_the_results_of_the_whole():
+    """A page reads the entries of its own kinds only (Search.kinds_between()): the
+    pages, at every size, are the whole list cut, whichever kinds they straddle."""
+    for n in range(3):
+        published_film(title=f"River {n}")
+        published_person(name=f"River Kim {n}")
+    publication = make_publication(name="Weekly")
+    for n in range(4):
+        published_article(publication=publication, title=f"River report {n}", text="Rain.")
+    published_review(title="River review")
+    whole = [(result.kind, result.object.pk) for result in Search("river")[0:100]]
+    assert len(whole) == 3 + 3 + 4 + 1
+    for size in (1, 2, 3, 5):
+        paged = [
+            (result.kind, result.object.pk)
+            for start in range(0, len(whole), size)
+            for result in Search("river")[start : start + size]
+        ]
+        assert paged == whole, size
+    kind_only = Search("river", Kind.ARTICLE)
+    assert [(r.kind, r.object.pk) for r in kind_only[1:3]] == [
+        pair for pair in whole if pair[0] == Kind.ARTICLE
+    ][1:3]
+
+
 @pytest.mark.skipif(
     not text_index.can_create(connection), reason="SQLite's trigram tables (this library)"
 )

@@ -281,7 +281,7 @@ def test_a_search_that_finds_nothing_runs_one_query(client, django_assert_num_qu
 
 
 def test_a_common_word_reads_a_bounded_number_of_entries_and_says_so(client, monkeypatch):
-    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    monkeypatch.setattr("search.engine.EVERY_KIND_LIMIT", 2)
     publication = make_publication(name="Weekly")
     for n in range(5):
         published_article(publication=publication, title=f"Report {n}", text="A defector spoke.")
@@ -315,7 +315,7 @@ def test_a_common_words_many_titles_crowd_out_no_film_or_person(client, monkeypa
     """Titles of articles and reviews are in the names' columns too: a word in more of
     them than the search reads would leave out every film and person whose name holds
     it, all older entries. Those kinds' own matches are read as well."""
-    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    monkeypatch.setattr("search.engine.EVERY_KIND_LIMIT", 2)
     film = published_film(title="Defector River", slug="defector-river")
     person = published_person(name="Defector Park")
     newer_articles_titled("Defector")
@@ -347,7 +347,7 @@ def test_a_common_words_many_titles_crowd_out_no_film_or_person(client, monkeypa
 def test_a_short_common_word_crowds_out_no_film_either(client, monkeypatch):
     """Two letters no trigram holds: PostgreSQL walks each named kind for them
     (search.engine.named_kinds_walked())."""
-    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    monkeypatch.setattr("search.engine.EVERY_KIND_LIMIT", 2)
     film = published_film(title="John Road", slug="john-road")
     newer_articles_titled("Ohio")
     response = results(client, "oh")
@@ -360,7 +360,7 @@ def test_a_short_common_word_crowds_out_no_film_either(client, monkeypatch):
 def test_without_the_text_index_the_named_kinds_are_read_from_the_entries(client, monkeypatch):
     """A SQLite built without FTS5's trigram tokenizer has no tables nor their indexes:
     the named kinds' read names none of them."""
-    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    monkeypatch.setattr("search.engine.EVERY_KIND_LIMIT", 2)
     monkeypatch.setattr("search.text_index.available", lambda connection: False)
     film = published_film(title="Defector River", slug="defector-river")
     newer_articles_titled("Defector")
@@ -394,7 +394,7 @@ def test_a_common_word_finds_the_same_entries_either_way(monkeypatch, common):
 
 
 def test_a_word_under_the_limit_is_counted_in_full(client, monkeypatch):
-    monkeypatch.setattr("search.engine.MATCH_LIMIT", 5)
+    monkeypatch.setattr("search.engine.EVERY_KIND_LIMIT", 5)
     publication = make_publication(name="Weekly")
     for n in range(5):
         published_article(publication=publication, title=f"Report {n}", text="A defector spoke.")
@@ -459,7 +459,8 @@ def test_a_bad_page_number_is_reported(client, page):
 def test_a_kind_chosen_past_the_limit_reads_its_own_matches(client, monkeypatch):
     """The archive's newest matches are three articles: the review that also matches,
     older, is past the limit of every kind's search, and the kind's own search finds it."""
-    monkeypatch.setattr("search.engine.MATCH_LIMIT", 2)
+    monkeypatch.setattr("search.engine.EVERY_KIND_LIMIT", 2)
+    monkeypatch.setattr("search.engine.MATCH_LIMIT", 3)
     review = published_review(title="Defector on film", text="A review.")
     publication = make_publication(name="Weekly")
     for n in range(3):
@@ -467,6 +468,7 @@ def test_a_kind_chosen_past_the_limit_reads_its_own_matches(client, monkeypatch)
     with CaptureQueriesContext(connection) as every_kind:
         everything = results(client, "defector")
     assert everything.context["more"]
+    assert "“defector” matches more than 2 entries" in text_of(everything.content.decode())
     assert "reviews" not in [slug for slug, *_ in everything.context["kinds"]]
     with CaptureQueriesContext(connection) as one_kind:
         response = results(client, "defector", kind="reviews")
@@ -478,3 +480,8 @@ def test_a_kind_chosen_past_the_limit_reads_its_own_matches(client, monkeypatch)
     assert not response.context["more"]
     # "Everything" counts the search of every kind, as that tab shows it.
     assert response.context["everything"] == everything.context["everything"]
+    # A kind's own search reads up to MATCH_LIMIT of its matches, more than the search
+    # of every kind does: the three articles, and no notice.
+    press = results(client, "defector", kind="press")
+    assert press.context["total"] == 3 and not press.context["more"]
+    assert "matches more than" not in text_of(press.content.decode())
