@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 
 from core.models import Ids
-from curation.changelists import FarPagesPaginator
+from curation.changelists import FarPagesPaginator, RowLinksChangeList
 from curation.conflicts import ConflictMixin
 from curation.forms import BoundedInlineFormSet, UniqueRowsInlineFormSet
 from curation.history import HistoryAdmin
@@ -59,6 +59,9 @@ class ArchiveAdmin(
     export_formats = EXPORT_FORMATS
     formfield_overrides = URL_FIELDS
     paginator = FarPagesPaginator
+
+    def get_changelist(self, request, **kwargs):
+        return RowLinksChangeList
 
     def action_checkbox(self, obj):
         """

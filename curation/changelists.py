@@ -20,15 +20,21 @@ matches) read them in 7.5, 7.4 and 9.7 ms on SQLite, and 7.5, 8.8 and 13.9 ms on
 PostgreSQL, where the one grouped query takes about 9 and 14 ms.
 
 A far page of any list reads its rows by the ids it picks first (FarPagesPaginator).
+
+Every list builds its rows' links once a page (RowLinksChangeList): Django reverses each
+row's address and, on a searched or filtered list, resolves it again to add the list's
+filters to it, a URL resolution a row.
 """
 
 import datetime
+from urllib.parse import parse_qsl, urlencode
 
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Count, F, Max, Min
 from django.db.models.functions import ExtractYear, Substr
+from django.urls import reverse
 
 from core.paginators import PickedRowsPaginator
 
@@ -196,7 +202,43 @@ def with_grouped_dates(queryset):
     return clone
 
 
-class DateHierarchyChangeList(ChangeList):
+class RowLinksChangeList(ChangeList):
+    """
+    A list whose rows' links are built from one address a page: Django reverses each
+    row's, then, on a searched or filtered list, resolves it again to learn that it is
+    not the list's own address before adding the list's filters to it
+    (add_preserved_filters): a searched person list of 100 rows spent 9 of its 55 ms
+    doing that. The links are the same: the row's change page, the list's filters in
+    `_changelist_filters`.
+    """
+
+    # What stands for a row's id in the address reversed once (letters only, which
+    # reverse() leaves as they are).
+    MARKER = "rowid"
+
+    def __init__(self, request, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        filters = urlencode(dict(parse_qsl(self.preserved_filters)))
+        self.row_filters = f"?{filters}" if filters else ""
+        path = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=(self.MARKER,),
+            current_app=self.model_admin.admin_site.name,
+        )
+        self.change_path = path.rpartition(self.MARKER)
+        # Added by url_for_result() already: Django's row loop adds what this holds, by
+        # resolving each link; the list's own template reads the view's context instead.
+        self.preserved_filters = ""
+
+    def url_for_result(self, result):
+        pk = getattr(result, self.pk_attname)
+        if isinstance(pk, int):
+            before, _, after = self.change_path
+            return f"{before}{pk}{after}{self.row_filters}"
+        return super().url_for_result(result) + self.row_filters
+
+
+class DateHierarchyChangeList(RowLinksChangeList):
     """A changelist whose date hierarchy is grouped by the database (see above)."""
 
     def get_queryset(self, request, exclude_parameters=None):

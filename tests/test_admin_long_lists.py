@@ -219,3 +219,41 @@ def test_a_far_admin_page_costs_the_queries_of_a_near_one(admin_client, monkeypa
     # The far page reads its rows by the ids a subquery picks; the near one by OFFSET.
     assert [sql.count("SELECT") for sql in far_rows] == [2]
     assert [sql.count("SELECT") for sql in near_rows] == [1]
+
+
+@pytest.mark.parametrize(
+    ("model", "query"),
+    [
+        ("films/person", "?q=kim&status__exact=draft"),
+        ("films/person", ""),
+        ("articles/article", "?q=kim&o=1"),
+        ("films/credit", "?role__exact=actor"),
+    ],
+)
+def test_a_lists_row_links_keep_its_filters_as_djangos_own_do(admin_client, model, query):
+    """The rows' links are built from one address a page (RowLinksChangeList), and are
+    what Django's row loop makes of each: the row's change page, the list's search,
+    filters and order in `_changelist_filters`."""
+    import re
+
+    from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    film = make_film()
+    for n in range(3):
+        person = make_person(name=f"Kim {n}")
+        make_credit(film=film, person=person, role=Role.ACTOR, billing_order=n + 1)
+        make_article(title=f"Kim report {n}")
+    app_label, model_name = model.split("/")
+    response = admin_client.get(f"/admin/{model}/{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    links = re.findall(rf'<a href="(/admin/{model}/(\d+)/change/[^"]*)"', html)
+    assert len(links) == 3
+    filters = urlencode({"_changelist_filters": query[1:]}) if query else ""
+    opts = response.context["cl"].opts
+    for link, pk in links:
+        change = reverse(f"admin:{app_label}_{model_name}_change", args=(pk,))
+        django = add_preserved_filters({"preserved_filters": filters, "opts": opts}, change)
+        assert link.replace("&amp;", "&") == django
