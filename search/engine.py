@@ -608,12 +608,9 @@ class Search:
     def __len__(self):
         return self.count()
 
-    def best_entries(self, kinds=None):
-        """
-        One row per object, its best entry: ordered by kind, score, sort key. Of the
-        given kinds only, when given.
-        """
-        pks = [pk for pk, kind in self.entries if kinds is None or kind in kinds]
+    def best_entries(self, kinds):
+        """One row per object of these kinds, its best entry: ordered by kind, score, sort key."""
+        pks = [pk for pk, kind in self.entries if kind in kinds]
         best = Window(
             RowNumber(),
             partition_by=[F("kind"), F("object_id")],

@@ -157,24 +157,25 @@ SHORT_DROP = [
 # entries at the bench's size, 12 of them films'; here, the 12.
 NAMED = "search_entry_named"
 _NAMED_COLUMNS = TABLES["search_entry_names"]
+_NAMED_NAMES = ", ".join(_NAMED_COLUMNS)
 # The kinds without running text, as a condition on an entry (`entry`, or a trigger's
 # `new` or `old`).
 _NAMED_KIND_LIST = f"({', '.join(str(int(kind)) for kind in NAMED_KINDS)})"
 _NAMED_EVENTS = {
     "insert": (
-        f"INSERT INTO {NAMED}(rowid, {', '.join(_NAMED_COLUMNS)}) "
+        f"INSERT INTO {NAMED}(rowid, {_NAMED_NAMES}) "
         f"SELECT new.id, {', '.join(f'new.{c}' for c in _NAMED_COLUMNS)} "
         f"WHERE new.kind IN {_NAMED_KIND_LIST};"
     ),
     "delete": (
-        f"INSERT INTO {NAMED}({NAMED}, rowid, {', '.join(_NAMED_COLUMNS)}) "
+        f"INSERT INTO {NAMED}({NAMED}, rowid, {_NAMED_NAMES}) "
         f"SELECT 'delete', old.id, {', '.join(f'old.{c}' for c in _NAMED_COLUMNS)} "
         f"WHERE old.kind IN {_NAMED_KIND_LIST};"
     ),
 }
 _NAMED_EVENTS["update"] = _NAMED_EVENTS["delete"] + " " + _NAMED_EVENTS["insert"]
 NAMED_CREATE = [
-    f"CREATE VIRTUAL TABLE {NAMED} USING fts5({', '.join(_NAMED_COLUMNS)}, "
+    f"CREATE VIRTUAL TABLE {NAMED} USING fts5({_NAMED_NAMES}, "
     "content='search_searchentry', content_rowid='id', "
     f"tokenize='trigram case_sensitive 1', detail='{DETAIL}')",
     *(
@@ -183,8 +184,8 @@ NAMED_CREATE = [
         for event, statement in _NAMED_EVENTS.items()
     ),
     # Not 'rebuild', which would index every entry of the content table.
-    f"INSERT INTO {NAMED}(rowid, {', '.join(_NAMED_COLUMNS)}) "
-    f"SELECT id, {', '.join(_NAMED_COLUMNS)} FROM search_searchentry "
+    f"INSERT INTO {NAMED}(rowid, {_NAMED_NAMES}) "
+    f"SELECT id, {_NAMED_NAMES} FROM search_searchentry "
     f"WHERE kind IN {_NAMED_KIND_LIST}",
 ]
 NAMED_DROP = [
@@ -251,6 +252,26 @@ SMALL_KIND = 20_000
 _LAST_ROWID = 2**63 - 1
 
 
+def newest_first(number, source, order):
+    """A needle's entries from `source` (tables and conditions, ending in a space), by
+    `order` newest first, up to a limit (the statement's last parameter)."""
+    return (
+        f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, "
+        f"entry.kind FROM {source}ORDER BY {order} DESC LIMIT %s)"
+    )
+
+
+def phrase_in(table, column, needle):
+    """The entries whose `column` holds a needle a table serves, as a phrase of `table`'s
+    trigrams, one after the other (`serves` lets no quote in): (source, order, params)."""
+    return (
+        f"{table} CROSS JOIN search_searchentry AS entry INDEXED BY {ENTRY_INDEX} "
+        f"ON entry.id = {table}.rowid WHERE {table}.{column} MATCH %s ",
+        f"{table}.rowid",
+        [f'"{needle}"'],
+    )
+
+
 def entries_sql(needles, limit, kind=None, indexed=True, gram=None, leader=None, named=False):
     """
     SQLite: one query for the entries whose column holds each (column, needle), the
@@ -296,8 +317,7 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None, leader=None,
             kind_sql += f"AND {order} >= {FLOOR} "
         reads[number].append(
             (
-                f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, "
-                f"entry.kind FROM {source}{kind_sql}ORDER BY {order} DESC LIMIT %s)",
+                newest_first(number, source + kind_sql, order),
                 [*patterns, *kind_value, -1 if limit is None else limit],  # -1: all
             )
         )
@@ -306,14 +326,7 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None, leader=None,
         if column not in COLUMNS:
             raise ValueError(f"Not a search column: {column}")
         if indexed and serves(column, needle):
-            table = TABLE_OF[column]
-            # A phrase: its trigrams one after the other. `serves` lets no quote in.
-            from_table = (
-                f"{table} CROSS JOIN search_searchentry AS entry INDEXED BY {ENTRY_INDEX} "
-                f"ON entry.id = {table}.rowid WHERE {table}.{column} MATCH %s ",
-                f"{table}.rowid",
-                [f'"{needle}"'],
-            )
+            from_table = phrase_in(TABLE_OF[column], column, needle)
         elif indexed and gram is not None and needle == gram and _PLAIN.fullmatch(gram):
             # The grams table names the entries that have the syllables somewhere; instr
             # keeps those that have them in this column.
@@ -381,18 +394,13 @@ def named_entries_sql(needles, limit):
         return "SELECT NULL, NULL, NULL, NULL WHERE 0", []
     if any(column not in COLUMNS for column, _ in needles):
         raise ValueError(f"Not search columns: {needles}")
-    most = _LAST_ROWID if limit is None else limit
-    parts = [
-        (
-            f"SELECT * FROM (SELECT {number} AS needle, entry.id, entry.object_id, entry.kind "
-            f"FROM {NAMED} CROSS JOIN search_searchentry AS entry INDEXED BY {ENTRY_INDEX} "
-            f"ON entry.id = {NAMED}.rowid WHERE {NAMED}.{column} MATCH %s "
-            f"ORDER BY {NAMED}.rowid DESC LIMIT %s)",
-            [f'"{needle}"', most],
-        )
-        for number, (column, needle) in enumerate(needles)
-        if serves(column, needle)
-    ]
+    parts = []
+    for number, (column, needle) in enumerate(needles):
+        if serves(column, needle):
+            source, order, params = phrase_in(NAMED, column, needle)
+            parts.append(
+                (newest_first(number, source, order), [*params, -1 if limit is None else limit])
+            )
     short = [
         (number, column, needle)
         for number, (column, needle) in enumerate(needles)
@@ -412,7 +420,7 @@ def named_entries_sql(needles, limit):
                 "SELECT * FROM (SELECT needle, id, object_id, kind FROM (SELECT *, "
                 "row_number() OVER (PARTITION BY needle ORDER BY id DESC) AS newest "
                 f"FROM ({held}) WHERE needle IS NOT NULL) WHERE newest <= %s)",
-                [*(needle for _, _, needle in short), most],
+                [*(needle for _, _, needle in short), _LAST_ROWID if limit is None else limit],
             )
         )
     return union(parts)

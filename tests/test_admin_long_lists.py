@@ -5,9 +5,14 @@ filtered by the film; the article and review lists filter by publication from
 links on the publication list rather than a filter that draws every publication.
 """
 
+import re
+
 import pytest
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from articles.models import Article, Review
 from curation.admin import BoundedInlineBase
@@ -234,12 +239,6 @@ def test_a_lists_row_links_keep_its_filters_as_djangos_own_do(admin_client, mode
     """The rows' links are built from one address a page (RowLinksChangeList), and are
     what Django's row loop makes of each: the row's change page, the list's search,
     filters and order in `_changelist_filters`."""
-    import re
-
-    from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-    from django.urls import reverse
-    from django.utils.http import urlencode
-
     film = make_film()
     for n in range(3):
         person = make_person(name=f"Kim {n}")

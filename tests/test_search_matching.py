@@ -368,10 +368,10 @@ def test_sqlite_keeps_the_named_kinds_table_in_step_with_their_entries():
     rename and take them out with a delete; an article's or review's never go in."""
     from search.models import SearchEntry
 
-    def entries(obj, kind):
+    def entries(obj, kind, word="defector"):
         return sorted(
             SearchEntry.objects.filter(
-                kind=kind, object_id=obj.pk, folded__contains="defector"
+                kind=kind, object_id=obj.pk, folded__contains=word
             ).values_list("pk", flat=True)
         )
 
@@ -386,11 +386,7 @@ def test_sqlite_keeps_the_named_kinds_table_in_step_with_their_entries():
     person.name = "Border Park"
     person.save()
     assert named_table_holds("defector") == entries(film, Kind.FILM)
-    assert named_table_holds("border park") == sorted(
-        SearchEntry.objects.filter(
-            kind=Kind.PERSON, object_id=person.pk, folded="border park"
-        ).values_list("pk", flat=True)
-    )
+    assert named_table_holds("border park") == entries(person, Kind.PERSON, "border park")
     film.delete()
     assert named_table_holds("defector") == []
 
