@@ -21,7 +21,7 @@ class SearchConfig(AppConfig):
             register_indexed_search(
                 label,
                 ["text"],
-                lambda term, limit, among=None, kind=kind: first_matching_ids(
-                    kind, term, limit, among=among
+                lambda term, limit, among=None, among_limit=None, kind=kind: first_matching_ids(
+                    kind, term, limit, among=among, among_limit=among_limit
                 ),
             )

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from articles.models import Article, Document, Publication, Review
 from core.models import Status
+from curation.admin import SEARCH_CAP
 from curation.changelists import DateHierarchyChangeList, with_grouped_dates
 from films.models import (
     Claim,
@@ -141,7 +142,7 @@ def test_person_search_reads_name_forms_in_a_subquery_not_a_join(admin_client, m
     make_person_name(person=person, name="Kim Tae Gyoon")
     with CaptureQueriesContext(connection) as queries:
         assert search(admin_client, Person, "gyoon") == [person]
-    (matching,) = [q["sql"] for q in queries if "LIMIT 10001" in q["sql"]]
+    (matching,) = [q["sql"] for q in queries if f"LIMIT {SEARCH_CAP + 1}" in q["sql"]]
     rows, name_forms = matching.split(' IN (SELECT U0."id" AS "pk" FROM "films_person" U0 ', 1)
     assert "JOIN" not in rows
     assert "DISTINCT" not in matching
@@ -188,7 +189,7 @@ def test_a_related_fields_few_matches_are_read_as_a_list_on_postgresql(
     with CaptureQueriesContext(connection) as queries:
         assert search(admin_client, Article, "JoongAng") == [article]
     (matching,) = [
-        q["sql"] for q in queries if q["sql"].startswith('SELECT "articles_article"."id" AS "pk"')
+        q["sql"] for q in queries if 'SELECT "articles_article"."id" AS "pk"' in q["sql"]
     ]
     # More than RELATED_LIST matches (here: any), or SQLite: the subquery.
     listed = connection.vendor == "postgresql" and related_list > 0
@@ -616,6 +617,7 @@ def test_a_filtered_changelist_searches_every_row_its_filters_leave(admin_client
     """The archive's newest three matches hold one of the source's two: filtered by the
     source, which leaves three rows, the list finds both, and says nothing of a cap."""
     monkeypatch.setattr("curation.admin.SEARCH_CAP", 3)
+    monkeypatch.setattr("curation.admin.FILTERED_SEARCH", 3)
     weekly = make_publication(name="Weekly")
     older = [make_article(publication=weekly, text="A defector spoke.") for _ in range(2)]
     make_article(publication=weekly, text="Rain.")
@@ -631,6 +633,25 @@ def test_a_filtered_changelist_searches_every_row_its_filters_leave(admin_client
     )
     assert response.context["cl"].result_count == 3
     assert "and the filters leave more than 3" in response.content.decode()
+
+
+def test_a_capped_changelist_search_keeps_the_newest_matches(admin_client, monkeypatch):
+    """Past the cap, the list holds the matches added last, of its titles as of its texts;
+    filters that leave few enough rows to search all of them still keep it to the cap."""
+    monkeypatch.setattr("curation.admin.SEARCH_CAP", 2)
+    weekly = make_publication(name="Weekly")
+    for n in range(2):
+        make_article(publication=weekly, title=f"Defector {n}")
+    newer = [
+        make_article(publication=weekly, title="Rain", text="A defector spoke."),
+        make_article(publication=weekly, title="Defector 2"),
+    ]
+    for query in ["?q=defector", f"?q=defector&publication__id__exact={weekly.pk}"]:
+        response = admin_client.get(admin_url(Article, "changelist") + query, follow=True)
+        assert set(response.context["cl"].result_list) == set(newer), query
+        assert "More than 2 entries match “defector”: the list holds 2" in (
+            response.content.decode()
+        )
 
 
 @pytest.mark.parametrize(
