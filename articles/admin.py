@@ -50,6 +50,10 @@ class ArticleAdmin(ImportableArchiveAdmin):
     list_display = ["title", "publication", "date", "byline", "language", "status"]
     # By publication: the links of the publication list (PublicationAdmin).
     list_filter = ["status", "language"]
+    # A searched or filtered list says "(Show all)" rather than counting every article
+    # for "(100,006 total)": at 100,000 articles that count took PostgreSQL 8-12 ms of
+    # the searched list's 77-90.
+    show_full_result_count = False
     # Ends in pk, so that the admin adds no "-pk" of its own: read in the
     # order of the index article_newest_first, with no sort of every row.
     ordering = ["-date", "title", "pk"]

@@ -94,8 +94,11 @@ class ArchiveAdmin(
         Django's search over the other fields and the index over its own, run once: the
         matches become a list of ids that the count, the date hierarchy and the page all
         reuse, instead of each matching every row's text again. A changelist or an
-        autocomplete reads at most SEARCH_CAP of them, the newest (a changelist says so
-        when there were more); an export reads them all.
+        autocomplete reads at most SEARCH_CAP of them (a changelist says so when there
+        were more); an export reads them all. Past the cap, the other fields' matches come
+        first, the newest: when they alone pass it, the list holds the SEARCH_CAP added
+        last and the index is not read ("kim" in articles' titles, bylines or sources at
+        100,000: 2,271 of them; the index's 6,801 texts took PostgreSQL 17-25 ms more).
         """
         fields = self.get_search_fields(request)
         if search_term.strip() and fields and all(plain_path(self.model, f) for f in fields):
@@ -123,14 +126,14 @@ class ArchiveAdmin(
         narrowed = view.endswith("changelist") and any(
             name not in (*IGNORED_PARAMS, PAGE_VAR, ERROR_FLAG) for name in request.GET
         )
-        if indexed:
+        if indexed and not (limit and len(ids) > limit):
             among = queryset if narrowed else None
             found, index_more = indexed[1](
                 search_term, limit, among=among, among_limit=FILTERED_SEARCH if limit else None
             )
             ids = list(dict.fromkeys(ids + found))
         if limit and len(ids) > limit:
-            ids, more = sorted(ids, reverse=True)[:limit], True
+            ids, more = ids[:limit], True
         if (more or index_more) and view.endswith("changelist"):
             values = {"cap": f"{SEARCH_CAP:,}", "term": search_term, "rows": f"{FILTERED_SEARCH:,}"}
             if narrowed and index_more:
