@@ -1,4 +1,4 @@
-from django.db import migrations, models
+from django.db import migrations
 
 # The admin's search of articles' titles, bylines and sources (curation.admin.word_matches)
 # reads, on SQLite, this index rather than every article's row with its text, and reads it
