@@ -303,7 +303,8 @@ class Article(RightsControlled, Publishable):
                 fields=["id", "date", "title", "status", "published_at"], name="article_by_id"
             ),
             # The admin's search of titles and bylines (curation.admin.word_matches) is read
-            # on SQLite from an index of its own, made by migration 0013 on SQLite only.
+            # on SQLite from an index of its own, made by migration 0013 on SQLite only:
+            # a later migration that has SQLite rebuild this table must make it again.
             # The lists by title (ORDERINGS["title"]: title, newest first, id), read in
             # index order as article_newest_first serves the default: /press/?ordering=title
             # at 100,000 articles on SQLite 211 → 25 ms, the API's page 2,000 444 → 32 ms.

@@ -7,7 +7,7 @@ filtered changelist. Nothing is registered here.
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ERROR_FLAG, IGNORED_PARAMS, PAGE_VAR
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connections, models
 from django.db.models import F, Q
 from django.db.models.constants import LOOKUP_SEP
@@ -36,8 +36,9 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 # count, its dates, its page): "kim" at 100,000 articles (7,057 matches) took 112 ms in
 # process reading up to 10,000, 59 reading 1,000, against 21 on the seed.
 SEARCH_CAP = 1_000
-# A changelist whose filters leave at most this many rows has each of them searched, so
-# that a filter never hides an older match (first_matching_ids(among=...)).
+# A changelist whose filters leave at most this many rows has the index search each of
+# them, so that a filter never hides an older text's match (first_matching_ids(among=...));
+# the list still holds at most SEARCH_CAP.
 FILTERED_SEARCH = 10_000
 # The shortest word a trigram index can look up, and the most rows a related field's
 # matches are read as a list for (see related_matches).
@@ -164,7 +165,11 @@ def newest_ids(rows, count):
     connection = connections[rows.db]
     if connection.vendor != "postgresql":
         return list(rows.order_by("-pk")[:count])
-    sql, params = rows.order_by().query.sql_with_params()
+    column = rows.order_by()
+    try:
+        sql, params = column.query.get_compiler(using=column.db).as_sql()
+    except EmptyResultSet:  # a condition that holds for no row (a related word in none)
+        return []
     with connection.cursor() as cursor:
         # The ORM's own SQL, its values in params; OFFSET 0 keeps it a query of its own.
         cursor.execute(
