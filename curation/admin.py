@@ -39,7 +39,7 @@ SEARCH_CAP = 1_000
 # A changelist whose filters leave at most this many rows has the index search each of
 # them, so that a filter never hides an older text's match (first_matching_ids(among=...));
 # the list still holds at most SEARCH_CAP.
-FILTERED_SEARCH = 10_000
+SEARCHED_ROWS = 10_000
 # The shortest word a trigram index can look up, and the most rows a related field's
 # matches are read as a list for (see related_matches).
 TRIGRAM = 3
@@ -123,20 +123,20 @@ class ArchiveAdmin(
             ids = newest_ids(rows, limit + 1) if limit else list(rows.order_by())
         # A changelist's filters (any parameter of its address but the search, order,
         # page and the like): the index is searched among the rows they leave, every
-        # match found where they leave at most FILTERED_SEARCH.
+        # match found where they leave at most SEARCHED_ROWS.
         narrowed = view.endswith("changelist") and any(
             name not in (*IGNORED_PARAMS, PAGE_VAR, ERROR_FLAG) for name in request.GET
         )
         if indexed and not (limit and len(ids) > limit):
             among = queryset if narrowed else None
             found, index_more = indexed[1](
-                search_term, limit, among=among, among_limit=FILTERED_SEARCH if limit else None
+                search_term, limit, among=among, among_limit=SEARCHED_ROWS
             )
             ids = list(dict.fromkeys(ids + found))
         if limit and len(ids) > limit:
             ids, more = ids[:limit], True
         if (more or index_more) and view.endswith("changelist"):
-            values = {"cap": f"{SEARCH_CAP:,}", "term": search_term, "rows": f"{FILTERED_SEARCH:,}"}
+            values = {"cap": f"{SEARCH_CAP:,}", "term": search_term, "rows": f"{SEARCHED_ROWS:,}"}
             if narrowed and index_more:
                 message = _(
                     "More than %(cap)s entries match “%(term)s”, and the filters leave more "

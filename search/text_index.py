@@ -161,6 +161,7 @@ _NAMED_NAMES = ", ".join(_NAMED_COLUMNS)
 # The kinds without running text, as a condition on an entry (`entry`, or a trigger's
 # `new` or `old`).
 _NAMED_KIND_LIST = f"({', '.join(str(int(kind)) for kind in NAMED_KINDS)})"
+NAMED_SQL = f"AND entry.kind IN {_NAMED_KIND_LIST} "
 _NAMED_EVENTS = {
     "insert": (
         f"INSERT INTO {NAMED}(rowid, {_NAMED_NAMES}) "
@@ -372,10 +373,6 @@ def entries_sql(needles, limit, kind=None, indexed=True, gram=None, leader=None,
         ctes += led_by(led_sql, led_params, limit)
         reads[leader] = [("SELECT * FROM leader", [])]
     return with_tables(ctes, *union([part for number in sorted(reads) for part in reads[number]]))
-
-
-# The kinds without running text, as a condition on an entry.
-NAMED_SQL = f"AND entry.kind IN {_NAMED_KIND_LIST} "
 
 
 def named_entries_sql(needles, limit):

@@ -621,7 +621,7 @@ def test_a_filtered_changelist_searches_every_row_its_filters_leave(admin_client
     """The archive's newest three matches hold one of the source's two: filtered by the
     source, which leaves three rows, the list finds both, and says nothing of a cap."""
     monkeypatch.setattr("curation.admin.SEARCH_CAP", 3)
-    monkeypatch.setattr("curation.admin.FILTERED_SEARCH", 3)
+    monkeypatch.setattr("curation.admin.SEARCHED_ROWS", 3)
     weekly = make_publication(name="Weekly")
     older = [make_article(publication=weekly, text="A defector spoke.") for _ in range(2)]
     make_article(publication=weekly, text="Rain.")

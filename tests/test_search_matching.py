@@ -20,7 +20,7 @@ from articles.models import Article
 from crossing_archive.lib.search import Score, Terms
 from search import engine, text_index
 from search.engine import Search, first_matching_ids
-from search.models import Kind
+from search.models import Kind, SearchEntry
 from tests.factories import (
     make_publication,
     published_article,
@@ -366,7 +366,6 @@ def named_table_holds(phrase):
 def test_sqlite_keeps_the_named_kinds_table_in_step_with_their_entries():
     """Its triggers add a person's, film's or publication's entries, change them with a
     rename and take them out with a delete; an article's or review's never go in."""
-    from search.models import SearchEntry
 
     def entries(obj, kind, word="defector"):
         return sorted(
