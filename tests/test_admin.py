@@ -37,6 +37,7 @@ from tests.factories import (
     film_form_data,
     inline_data,
     make_article,
+    make_claim,
     make_company_credit,
     make_credit,
     make_document,
@@ -197,6 +198,37 @@ def test_a_related_fields_few_matches_are_read_as_a_list_on_postgresql(
     listed = connection.vendor == "postgresql" and related_list > 0
     assert ("= ANY(" in matching) == listed
     assert ("IN (SELECT" in matching) != listed
+    # Either way, the sources' ids against the article's own column: no subquery
+    # joins the articles to their sources.
+    assert '"articles_article"."publication_id" ' in matching
+    assert 'FROM "articles_article" U0' not in matching
+
+
+@pytest.mark.parametrize("related_list", [0, 2_000])
+@pytest.mark.parametrize(
+    "model, make, word",
+    [
+        (Credit, lambda person, film: make_credit(person=person, film=film), "Gyoon"),
+        (Credit, lambda person, film: make_credit(person=person, film=film), "김태균"),
+        (TrackCredit, lambda person, film: make_track_credit(person=person), "Kim Tae"),
+        (Review, lambda person, film: make_review(author=person), "Tae-kyun"),
+        (Review, lambda person, film: make_review(film=film), "Crossing"),
+        (Claim, lambda person, film: make_claim(film=film), "Crossing"),
+    ],
+)
+def test_a_search_finds_rows_through_their_foreign_keys(
+    admin_client, monkeypatch, related_list, model, make, word
+):
+    """A word of the related row (a credit's person, its name forms, a review's film)
+    finds the rows that point at it, and no other."""
+    monkeypatch.setattr("curation.admin.RELATED_LIST", related_list)
+    person = make_person(name="Kim Tae-kyun", name_hangul="김태균")
+    make_person_name(person=person, name="Kim Tae Gyoon")
+    film = make_film(title="Crossing")
+    film.titles.create(title="Keurosing", kind="romanized")
+    found = make(person, film)
+    make(make_person(name="Cha In-pyo"), make_film(title="The Chaser"))
+    assert search(admin_client, model, word) == [found]
 
 
 def autocomplete_url(model, field_name, **params):
