@@ -224,10 +224,10 @@ def related_matches(model, lookup, word):
     The rows whose related rows answer `lookup`, as a subquery of ids. Through a foreign
     key of the row's own (an article's publication), the related table's matching ids
     are compared with that key's column; through a relation the row has no column for (a
-    person's name forms), the matching rows' own ids are. Asked for the articles whose
-    source holds a word common among sources, the articles' own ids made the database
-    join every one of them ("times", in the names of 510 sources at 100,000 articles: 151
-    ms on PostgreSQL for the list's newest 1,001, 22 this way; "the" on SQLite: 43, 2).
+    person's name forms), the matching rows' own ids are. By the articles' own ids, a word
+    common among sources joined every article to its source ("times", in the names of
+    510 sources at 100,000 articles: 151 ms on PostgreSQL for the list's newest 1,001, 22
+    this way; "the" on SQLite: 43, 2).
     On PostgreSQL, a word of three characters or more that at most RELATED_LIST related
     rows match gives their list instead, read first: a constant array, which PostgreSQL
     joins in a bitmap to the row's own fields' trigram indexes (the `*_upper_trgm`

@@ -225,7 +225,6 @@ def test_a_search_finds_rows_through_their_foreign_keys(
     person = make_person(name="Kim Tae-kyun", name_hangul="김태균")
     make_person_name(person=person, name="Kim Tae Gyoon")
     film = make_film(title="Crossing")
-    film.titles.create(title="Keurosing", kind="romanized")
     found = make(person, film)
     make(make_person(name="Cha In-pyo"), make_film(title="The Chaser"))
     assert search(admin_client, model, word) == [found]
