@@ -391,18 +391,15 @@ def named_entries_sql(needles, limit):
         return "SELECT NULL, NULL, NULL, NULL WHERE 0", []
     if any(column not in COLUMNS for column, _ in needles):
         raise ValueError(f"Not search columns: {needles}")
-    parts = []
+    parts, short = [], []
     for number, (column, needle) in enumerate(needles):
-        if serves(column, needle):
-            source, order, params = phrase_in(NAMED, column, needle)
-            parts.append(
-                (newest_first(number, source, order), [*params, -1 if limit is None else limit])
-            )
-    short = [
-        (number, column, needle)
-        for number, (column, needle) in enumerate(needles)
-        if not serves(column, needle)
-    ]
+        if not serves(column, needle):
+            short.append((number, column, needle))
+            continue
+        source, order, params = phrase_in(NAMED, column, needle)
+        parts.append(
+            (newest_first(number, source, order), [*params, -1 if limit is None else limit])
+        )
     if short:
         holds = " ".join(
             f"WHEN instr(entry.{column}, %s) > 0 THEN {number}" for number, column, _ in short
