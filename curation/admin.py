@@ -221,7 +221,7 @@ def word_matches(model, fields, word):
 
 def related_matches(model, lookup, word):
     """
-    The rows whose related rows answer `lookup`, as a subquery of ids. Through a foreign
+    The rows whose related rows answer `lookup`, as a condition (a Q). Through a foreign
     key of the row's own (an article's publication), the related table's matching ids
     are compared with that key's column; through a relation the row has no column for (a
     person's name forms), the matching rows' own ids are. By the articles' own ids, a word
