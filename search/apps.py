@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +20,4 @@ class SearchConfig(AppConfig):
         # The admin's search of articles' and reviews' text: the index, not a LIKE over
         # every text (a second at 100,000 articles on PostgreSQL).
         for label, kind in [("articles.Article", Kind.ARTICLE), ("articles.Review", Kind.REVIEW)]:
-            register_indexed_search(
-                label,
-                ["text"],
-                lambda term, limit, among=None, among_limit=None, kind=kind: first_matching_ids(
-                    kind, term, limit, among=among, among_limit=among_limit
-                ),
-            )
+            register_indexed_search(label, ["text"], partial(first_matching_ids, kind))
